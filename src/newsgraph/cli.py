@@ -1,0 +1,230 @@
+"""The command line: a thin layer that parses arguments, calls the library and formats.
+
+Errors have one shape: ``newsgraph: error: <where>: <reason>`` on stderr, one line each.
+The exit status is 0 when every record succeeded, 1 when any record failed, 2 on usage or
+configuration errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from typing import TextIO
+
+from . import __version__
+from .errors import NewsgraphError, RecordError
+from .model import Document
+from .pipeline import Pipeline, PipelineOptions
+from .readers import read_paths
+
+EXIT_OK, EXIT_RECORD_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def _error(message: str) -> None:
+    print(f"newsgraph: error: {message}", file=sys.stderr)
+
+
+def _pipeline_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=("de", "en"), help="force the language (default: detect)")
+    parser.add_argument(
+        "--spacy-model",
+        metavar="NAME_OR_PATH",
+        help="use an installed trained spaCy pipeline for tokens, POS, lemmas (and its NER)",
+    )
+    parser.add_argument(
+        "--stages", help="comma-separated stage names (default: the full chain; see 'stages')"
+    )
+    parser.add_argument(
+        "--input-format",
+        choices=("record", "text", "jsonl", "html"),
+        help="input format (default: from the file name and content)",
+    )
+    parser.add_argument(
+        "--max-chars", type=int, default=2_000_000, help="refuse longer texts (default 2,000,000)"
+    )
+
+
+def _options(args: argparse.Namespace) -> PipelineOptions:
+    stages = tuple(s.strip() for s in args.stages.split(",") if s.strip()) if args.stages else None
+    return PipelineOptions(
+        stages=stages, lang=args.lang, spacy_model=args.spacy_model, max_chars=args.max_chars
+    )
+
+
+class _Counter:
+    """Counts records and reports failures as they stream past."""
+
+    def __init__(self) -> None:
+        self.ok = 0
+        self.failed = 0
+
+    def track(self, items: Iterator[Document | RecordError]) -> Iterator[Document]:
+        for item in items:
+            if isinstance(item, RecordError):
+                self.failed += 1
+                _error(str(item))
+            else:
+                self.ok += 1
+                yield item
+
+    @property
+    def status(self) -> int:
+        return EXIT_RECORD_ERRORS if self.failed else EXIT_OK
+
+    def summary(self, verb: str) -> str:
+        return f"newsgraph: {verb} {self.ok} article(s), {self.failed} failed"
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from .report import text_report
+
+    pipeline = Pipeline(_options(args))
+    counter = _Counter()
+    docs = counter.track(pipeline.pipe(read_paths(args.inputs or ["-"], args.input_format)))
+    out: TextIO = sys.stdout
+    if args.format == "json":
+        records = [d.to_record(tokens=args.tokens) for d in docs]
+        json.dump(records, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        for doc in docs:
+            if args.format == "jsonl":
+                out.write(json.dumps(doc.to_record(tokens=args.tokens), ensure_ascii=False) + "\n")
+            else:
+                out.write(text_report(doc) + "\n")
+    print(counter.summary("analysed"), file=sys.stderr)
+    return counter.status
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .store import open_store
+    from .store.progress import progress
+
+    pipeline = Pipeline(_options(args))
+    counter = _Counter()
+    docs = counter.track(pipeline.pipe(read_paths(args.inputs, args.input_format)))
+    with open_store(args.db) as store:
+        stats = store.ingest(progress(docs, enabled=not args.quiet))
+        totals = store.counts()
+    print(
+        f"{counter.summary('ingested')}: {stats.inserted} new, {stats.unchanged} already stored, "
+        f"{stats.replaced} updated",
+        file=sys.stderr,
+    )
+    print(_format_counts(totals))
+    return counter.status
+
+
+def _format_counts(counts: dict[str, int]) -> str:
+    return "  ".join(f"{table}: {n}" for table, n in counts.items())
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from .report import text_report_from_record
+    from .store import open_store
+
+    with open_store(args.db, read_only=True) as store:
+        record = store.get(args.id)
+    if record is None:
+        _error(f"{args.db}: no article with id {args.id!r}")
+        return EXIT_RECORD_ERRORS
+    if args.format == "json":
+        print(json.dumps(record, ensure_ascii=False, indent=2))
+    else:
+        print(text_report_from_record(record))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .store import open_store
+
+    with open_store(args.db, read_only=True) as store:
+        n = store.export(args.format, args.output)
+    print(f"newsgraph: exported {n} article(s) to {args.output or 'stdout'}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_stages(args: argparse.Namespace) -> int:
+    from .pipeline import DEFAULT_STAGES, registered_stages
+
+    for spec in registered_stages().values():
+        mark = "*" if spec.name in DEFAULT_STAGES else " "
+        print(
+            f"{mark} {spec.name:<10} requires: {', '.join(spec.requires) or '-':<18} "
+            f"assigns: {', '.join(spec.assigns):<34} {spec.help}"
+        )
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsgraph",
+        description="Who did what to whom, where and when, and who said what — from news text.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsgraph {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("analyze", help="analyse articles and print one record per article")
+    p.add_argument("inputs", nargs="*", help="files or folders; '-' or nothing reads stdin")
+    p.add_argument("--format", choices=("jsonl", "json", "text"), default="jsonl")
+    p.add_argument("--tokens", action="store_true", help="include tokens (tag, pos, lemma)")
+    _pipeline_args(p)
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("ingest", help="analyse articles and store them in a database")
+    p.add_argument("inputs", nargs="+", help="files or folders; '-' reads stdin")
+    p.add_argument("--db", required=True, help="DuckDB file (created if missing)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    _pipeline_args(p)
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("show", help="show one stored article")
+    p.add_argument("id")
+    p.add_argument("--db", required=True)
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("export", help="export stored records")
+    p.add_argument("--db", required=True)
+    p.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl")
+    p.add_argument("--output", "-o", help="output file (jsonl: default stdout; parquet: a folder)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("stages", help="list the registered stages (* = default chain)")
+    p.set_defaults(func=cmd_stages)
+
+    for register in _EXTRA_COMMANDS:
+        register(sub)
+    return parser
+
+
+# Commands that live in their own modules (eval, ...) add themselves here.
+_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _load_extra_commands()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        status: int = args.func(args)
+    except NewsgraphError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    except BrokenPipeError:  # `newsgraph analyze ... | head` is normal use
+        return EXIT_OK
+    return status
+
+
+def _load_extra_commands() -> None:
+    if _EXTRA_COMMANDS:
+        return
+    from .evaluate.cli import register as register_eval
+
+    _EXTRA_COMMANDS.append(register_eval)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Evaluation against gold data in ../shared/eval: scorers and the `eval` command."""

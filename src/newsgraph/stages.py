@@ -1,0 +1,50 @@
+"""The built-in stages: name, factory, what each requires and assigns.
+
+One table, read by the pipeline's chain check; the factories are imported only when a
+pipeline that uses them is built. A user's stage is added with ``register_stage``.
+"""
+
+from __future__ import annotations
+
+from .pipeline import StageSpec, register_stage
+
+BUILTIN = (
+    StageSpec(
+        "structure",
+        "newsgraph.structure.segment:make_stage",
+        requires=("text",),
+        assigns=("parts", "agencies", "credits"),
+        help="article parts: title, caption, credit, lead, body, subheading, related, agency",
+    ),
+    StageSpec(
+        "language",
+        "newsgraph.nlp.langid:make_stage",
+        requires=("text",),
+        assigns=("lang",),
+        help="language of the article (given by the input, else detected)",
+    ),
+    StageSpec(
+        "tokens",
+        "newsgraph.nlp.tokens:make_stage",
+        requires=("lang", "parts"),
+        assigns=("tokens", "sentences"),
+        help="spaCy tokenizer and rule-based sentences that never cross a part boundary",
+    ),
+    StageSpec(
+        "tagger",
+        "newsgraph.nlp.tagger:make_stage",
+        requires=("tokens", "sentences"),
+        assigns=("pos", "lemma"),
+        help="POS (STTS tag + UD pos) and lemmas: HanTa for German, spaCy for English",
+    ),
+    StageSpec(
+        "spacy",
+        "newsgraph.nlp.spacy_pipeline:make_stage",
+        requires=("lang", "parts"),
+        assigns=("tokens", "sentences", "pos", "lemma", "spacy_ents"),
+        help="a user's installed trained spaCy pipeline (--spacy-model NAME_OR_PATH)",
+    ),
+)
+
+for _spec in BUILTIN:
+    register_stage(_spec)

@@ -1,0 +1,1 @@
+"""Article structure: which characters are title, caption, credit, lead, body, subheading, related, agency."""
