@@ -38,6 +38,13 @@ BUILTIN = (
         help="POS (STTS tag + UD pos) and lemmas: HanTa for German, spaCy for English",
     ),
     StageSpec(
+        "times",
+        "newsgraph.time.tagger:make_stage",
+        requires=("lang", "parts", "sentences"),
+        assigns=("times",),
+        help="temporal expressions, normalised against the publication date",
+    ),
+    StageSpec(
         "spacy",
         "newsgraph.nlp.spacy_pipeline:make_stage",
         requires=("lang", "parts"),

@@ -22,15 +22,13 @@ def make_stage(options: PipelineOptions) -> Callable[[Document], None]:
             doc.lang, doc.lang_score = forced, None
             return
         sample = " ".join(doc.text[:3000].split())
-        results = detector.detect(sample, k=3)
-        for result in results:
-            if result["lang"] in SUPPORTED:
-                doc.lang, doc.lang_score = result["lang"], float(result["score"])
-                return
+        results = detector.detect(sample, k=1)
         best = results[0] if results else {"lang": "und", "score": 0.0}
-        raise ValueError(
-            f"language {best['lang']!r} is not supported (German and English are); "
-            "force one with --lang"
-        )
+        if best["lang"] not in SUPPORTED:
+            raise ValueError(
+                f"language {best['lang']!r} is not supported (German and English are); "
+                "force one with --lang"
+            )
+        doc.lang, doc.lang_score = best["lang"], float(best["score"])
 
     return language

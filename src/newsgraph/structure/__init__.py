@@ -1,1 +1,2 @@
-"""Article structure: which characters are title, caption, credit, lead, body, subheading, related, agency."""
+"""Article structure: which characters are title, caption, credit, lead, body, subheading,
+related links and agency credit."""

@@ -1,0 +1,1 @@
+"""Temporal expressions: find, type and normalise them against the publication date."""
