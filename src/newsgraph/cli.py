@@ -56,15 +56,16 @@ def _options(args: argparse.Namespace) -> PipelineOptions:
 class _Counter:
     """Counts records and reports failures as they stream past."""
 
-    def __init__(self) -> None:
+    def __init__(self, report: Callable[[str], None] = _error) -> None:
         self.ok = 0
         self.failed = 0
+        self._report = report
 
     def track(self, items: Iterator[Document | RecordError]) -> Iterator[Document]:
         for item in items:
             if isinstance(item, RecordError):
                 self.failed += 1
-                _error(str(item))
+                self._report(str(item))
             else:
                 self.ok += 1
                 yield item
@@ -100,13 +101,14 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from .store import open_store
-    from .store.progress import progress
+    from .store.progress import progress, write_line
 
-    pipeline = Pipeline(_options(args))
-    counter = _Counter()
-    docs = counter.track(pipeline.pipe(read_paths(args.inputs, args.input_format)))
+    # Open the database first: a locked file fails at once, before any model loads.
     with open_store(args.db) as store:
-        stats = store.ingest(progress(docs, enabled=not args.quiet))
+        pipeline = Pipeline(_options(args))
+        counter = _Counter(report=lambda msg: write_line(f"newsgraph: error: {msg}"))
+        items = pipeline.pipe(read_paths(args.inputs, args.input_format))
+        stats = store.ingest(counter.track(progress(items, enabled=not args.quiet)))
         totals = store.counts()
     print(
         f"{counter.summary('ingested')}: {stats.inserted} new, {stats.unchanged} already stored, "
@@ -143,6 +145,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     with open_store(args.db, read_only=True) as store:
         n = store.export(args.format, args.output)
     print(f"newsgraph: exported {n} article(s) to {args.output or 'stdout'}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from .store import open_store
+    from .store.summary import format_summary
+
+    with open_store(args.db, read_only=True) as store:
+        print(format_summary(store.summary()))
     return EXIT_OK
 
 
@@ -191,6 +202,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl")
     p.add_argument("--output", "-o", help="output file (jsonl: default stdout; parquet: a folder)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("summary", help="what a database holds: articles by language, parts, facts")
+    p.add_argument("--db", required=True)
+    p.set_defaults(func=cmd_summary)
 
     p = sub.add_parser("stages", help="list the registered stages (* = default chain)")
     p.set_defaults(func=cmd_stages)

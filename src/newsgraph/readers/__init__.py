@@ -12,6 +12,11 @@ from .formats import READERS, ReadItem, parse_jsonl_line, sniff
 __all__ = ["ReadItem", "decode", "read_bytes", "read_paths"]
 
 _SKIP_SUFFIXES = (".md", ".py", ".expected.md")
+_INVALID_UTF8 = "invalid UTF-8"
+
+
+def _is_jsonl(source: str, fmt: str | None) -> bool:
+    return fmt == "jsonl" or (fmt is None and source.lower().endswith((".jsonl", ".ndjson")))
 
 
 def decode(source: str, data: bytes) -> str | RecordError:
@@ -24,13 +29,14 @@ def decode(source: str, data: bytes) -> str | RecordError:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        return RecordError(source, f"invalid UTF-8 at byte {exc.start}", line=line)
+        reason = f"{_INVALID_UTF8} at byte {exc.start} (re-encode the file as UTF-8)"
+        return RecordError(source, reason, line=line)
 
 
 def read_bytes(source: str, data: bytes, fmt: str | None = None) -> Iterator[ReadItem]:
     text = decode(source, data)
     if isinstance(text, RecordError):
-        if fmt == "jsonl" or (fmt is None and source.endswith((".jsonl", ".ndjson"))):
+        if text.reason.startswith(_INVALID_UTF8) and _is_jsonl(source, fmt):
             yield from _salvage_jsonl(source, data)
             return
         yield text
@@ -46,7 +52,7 @@ def _salvage_jsonl(source: str, data: bytes) -> Iterator[ReadItem]:
         try:
             line = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            yield RecordError(source, f"invalid UTF-8 at byte {exc.start} of the line", number)
+            yield RecordError(source, f"{_INVALID_UTF8} at byte {exc.start} of the line", number)
             continue
         yield parse_jsonl_line(source, number, line)
 

@@ -69,9 +69,11 @@ def read_plain(source: str, text: str) -> Iterator[ReadItem]:
 
 
 def read_jsonl(source: str, text: str) -> Iterator[ReadItem]:
-    """One JSON object per line: ``{"id","text","date","lang","title","url"}``, only text required."""
+    """One JSON object per line: ``{"id","text","date","lang","title","url"}``; only text needed."""
     seen_any = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Split on "\n" only: str.splitlines() also breaks at U+2028, \x0b, \x1c..., which JSON
+    # strings may hold unescaped, and would cut a record in two.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         seen_any = True
@@ -124,6 +126,12 @@ def read_html(source: str, text: str) -> Iterator[ReadItem]:
     if not body or not body.strip():
         yield RecordError(source, "no article text found in the HTML page")
         return
+    if not _has_prose(body):
+        snippet = " ".join(body.split())[:60]
+        yield RecordError(
+            source, f"no article text found in the HTML page (only link or menu text: {snippet!r})"
+        )
+        return
     published = None
     raw_date = getattr(extracted, "date", None)
     if raw_date:
@@ -140,6 +148,15 @@ def read_html(source: str, text: str) -> Iterator[ReadItem]:
         lang=_lang_or_none(getattr(extracted, "language", None)),
         published=published,
     )
+
+
+def _has_prose(text: str) -> bool:
+    # Trafilatura falls back to whatever text a page has; a page of menus and links
+    # ("Home", "Kontakt", "Impressum") has no line that reads like a sentence.
+    return any(len(line.split()) >= _MIN_PROSE_WORDS for line in text.splitlines())
+
+
+_MIN_PROSE_WORDS = 5
 
 
 def _lang_or_none(value: str | None) -> str | None:
