@@ -80,8 +80,8 @@ class PipelineOptions:
             raise PipelineConfigError("max_chars must be positive")
 
 
-DEFAULT_STAGES = ("structure", "language", "tokens", "tagger")
-SPACY_STAGES = ("structure", "language", "spacy")
+DEFAULT_STAGES = ("structure", "language", "tokens", "tagger", "times")
+SPACY_STAGES = ("structure", "language", "spacy", "times")
 
 
 def check_chain(names: Iterable[str]) -> list[StageSpec]:
