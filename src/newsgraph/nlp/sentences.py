@@ -1,0 +1,100 @@
+"""Rule-based sentence boundaries over a spaCy ``Doc`` of a whole article.
+
+A sentence starts at the first word of the text, at a part boundary (a sentence never
+crosses from a caption into the body), after a blank line, after a single line break
+unless the next line goes on in lower case (hard-wrapped text), and after sentence-final
+punctuation (``. ! ? …``) together with any closing quotes or brackets glued to it, when
+the next word does not continue the sentence (lower case, comma, …). Abbreviations keep
+their period inside the token (the tokenizer knows them), so they never end a sentence,
+except the few marked "final" in the data file when a capitalised word follows.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from spacy.tokens import Doc, Token
+
+from ..model import Part, Span
+from .resources import abbreviations
+
+TERMINALS = frozenset({".", "!", "?", "…", "...", "?!", "!?", "!!", "??"})
+# Glued to the end of a sentence when no space precedes them: closing quotes, brackets.
+CLOSERS = frozenset({"“", "”", "‘", "’", "»", "«", '"', "'", ")", "]", "›", "‹"})
+# A next word starting with one of these continues the sentence.
+CONTINUERS = frozenset({",", ";", ")", "]", "-", "–", "—", "/"})
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRules:
+    final_abbreviations: frozenset[str]
+
+    @classmethod
+    def for_language(cls, lang: str) -> SentenceRules:
+        return cls(final_abbreviations=abbreviations(lang).final)
+
+
+def _ends_sentence(words: Sequence[Token], k: int, rules: SentenceRules) -> bool:
+    """Does the sentence end between words[k-1] and words[k]?"""
+    if words[k].text in CLOSERS and not words[k - 1].whitespace_:
+        return False  # the closing quote belongs to the sentence it closes
+    j = k - 1
+    while j > 0 and words[j].text in CLOSERS and not words[j - 1].whitespace_:
+        j -= 1
+    last, nxt = words[j].text, words[k].text
+    if last in rules.final_abbreviations:
+        return nxt[:1].isupper()
+    if last not in TERMINALS:
+        return False
+    return not (nxt[:1].islower() or nxt in CONTINUERS)
+
+
+def _line_break(text: str, prev: Token, word: Token) -> bool:
+    gap = text[prev.idx + len(prev.text) : word.idx]
+    if gap.count("\n") >= 2:
+        return True
+    return "\n" in gap and not word.text[:1].islower()
+
+
+def sentence_starts(doc: Doc, boundaries: Iterable[int], rules: SentenceRules) -> list[int]:
+    """Token indices (of non-space tokens) that start a sentence."""
+    text = doc.text  # built from the tokens on each access: read it once
+    words = [t for t in doc if not t.is_space]
+    cuts = sorted(set(boundaries))
+    starts: list[int] = []
+    for k, word in enumerate(words):
+        if k == 0:
+            starts.append(word.i)
+            continue
+        prev = words[k - 1]
+        # A part boundary between the two words (bisect: any cut in (prev.idx, word.idx]).
+        crosses = bisect_right(cuts, word.idx) > bisect_right(cuts, prev.idx)
+        if crosses or _line_break(text, prev, word) or _ends_sentence(words, k, rules):
+            starts.append(word.i)
+    return starts
+
+
+def apply_starts(doc: Doc, starts: Sequence[int]) -> list[Span]:
+    """Set ``is_sent_start`` on every token and return the trimmed sentence spans."""
+    start_set = set(starts)
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.i in start_set
+    return spans_from_starts(doc, starts)
+
+
+def spans_from_starts(doc: Doc, starts: Sequence[int]) -> list[Span]:
+    spans: list[Span] = []
+    bounds = [*sorted(starts), len(doc)]
+    for begin, end in pairwise(bounds):
+        words = [t for t in doc[begin:end] if not t.is_space]
+        if words:
+            spans.append(Span(words[0].idx, words[-1].idx + len(words[-1].text)))
+    return spans
+
+
+def part_boundaries(parts: Iterable[Part]) -> list[int]:
+    """Every part's start and end offset."""
+    return [offset for part in parts for offset in (part.start, part.end)]
