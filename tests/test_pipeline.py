@@ -53,7 +53,7 @@ def test_misordered_chain_fails_at_build_naming_what_is_missing() -> None:
 
 
 def test_unknown_stage_lists_known_ones() -> None:
-    with pytest.raises(PipelineConfigError, match="unknown stage 'nope'.*structure"):
+    with pytest.raises(PipelineConfigError, match=r"unknown stage 'nope'.*structure"):
         Pipeline(PipelineOptions(stages=("nope",)))
 
 

@@ -29,7 +29,7 @@ def analyze_doc(
     date: str | None = None,
     lang: str | None = None,
     title: str | None = None,
-    id: str = "",  # noqa: A002  (mirrors the record's field name)
+    id: str = "",
     options: PipelineOptions | None = None,
 ) -> Document:
     """Analyse one text and return the enriched Document (with its spaCy Doc)."""

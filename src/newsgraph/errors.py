@@ -41,4 +41,9 @@ class RecordError:
         return f"{self.where}: {self.reason}"
 
     def to_dict(self) -> dict[str, object]:
-        return {"source": self.source, "line": self.line, "id": self.record_id, "reason": self.reason}
+        return {
+            "source": self.source,
+            "line": self.line,
+            "id": self.record_id,
+            "reason": self.reason,
+        }

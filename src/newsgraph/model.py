@@ -25,7 +25,8 @@ NEWS_PARTS = frozenset({"title", "lead", "body", "subheading"})
 
 @dataclass(frozen=True, slots=True)
 class Published:
-    value: str  # ISO prefix matching the precision: "2023", "2023-11", "2023-11-08", "2023-11-08T10:15"
+    # ISO prefix matching the precision: "2023", "2023-11", "2023-11-08", "2023-11-08T10:15"
+    value: str
     precision: Precision
 
     def to_dict(self) -> dict[str, str]:

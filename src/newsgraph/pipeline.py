@@ -80,8 +80,8 @@ class PipelineOptions:
             raise PipelineConfigError("max_chars must be positive")
 
 
-DEFAULT_STAGES = ("structure", "language", "tokens", "tagger", "times")
-SPACY_STAGES = ("structure", "language", "spacy", "times")
+DEFAULT_STAGES = ("structure", "language", "tokens", "tagger", "times", "quotes")
+SPACY_STAGES = ("structure", "language", "spacy", "times", "quotes")
 
 
 def check_chain(names: Iterable[str]) -> list[StageSpec]:
@@ -96,8 +96,7 @@ def check_chain(names: Iterable[str]) -> list[StageSpec]:
         missing = [r for r in spec.requires if r not in available]
         if missing:
             hints = "; ".join(
-                f"{m!r} is assigned by {', '.join(repr(p) for p in providers.get(m, [])) or 'no stage'}"
-                for m in missing
+                f"{m!r} is assigned by {_names(providers.get(m, []))}" for m in missing
             )
             raise PipelineConfigError(
                 f"stage {spec.name!r} (position {position + 1}) requires "
@@ -105,6 +104,10 @@ def check_chain(names: Iterable[str]) -> list[StageSpec]:
             )
         available.update(spec.assigns)
     return specs
+
+
+def _names(stages: list[str]) -> str:
+    return ", ".join(repr(s) for s in stages) or "no stage"
 
 
 class Pipeline:
@@ -151,4 +154,3 @@ class Pipeline:
                     line=item.line,
                     record_id=item.id,
                 )
-

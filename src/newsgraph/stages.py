@@ -45,6 +45,13 @@ BUILTIN = (
         help="temporal expressions, normalised against the publication date",
     ),
     StageSpec(
+        "quotes",
+        "newsgraph.quotes.stage:make_stage",
+        requires=("parts", "tokens", "sentences", "pos"),
+        assigns=("quotes",),
+        help="direct, partial and indirect quotes with speaker, cue and addressee",
+    ),
+    StageSpec(
         "spacy",
         "newsgraph.nlp.spacy_pipeline:make_stage",
         requires=("lang", "parts"),

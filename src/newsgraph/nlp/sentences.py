@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Token
 
 from ..model import Part, Span
@@ -79,9 +81,11 @@ def sentence_starts(doc: Doc, boundaries: Iterable[int], rules: SentenceRules) -
 
 def apply_starts(doc: Doc, starts: Sequence[int]) -> list[Span]:
     """Set ``is_sent_start`` on every token and return the trimmed sentence spans."""
-    start_set = set(starts)
-    for token in doc:
-        token.is_sent_start = token.i == 0 or token.i in start_set
+    # One array write: setting token.is_sent_start one by one re-checks the whole Doc
+    # each time, which is quadratic in the length of the text.
+    flags = numpy.full((len(doc), 1), -1, dtype="int64")
+    flags[[0, *starts], 0] = 1
+    doc.from_array([SENT_START], flags.astype("uint64"))
     return spans_from_starts(doc, starts)
 
 

@@ -1,0 +1,1 @@
+"""Quotes and their speakers: direct (in quotation marks), partial and indirect (reported)."""

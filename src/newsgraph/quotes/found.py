@@ -1,0 +1,25 @@
+"""What the quote rules find, before it becomes the record's dict (see ``stage``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Offsets = tuple[int, int]
+
+
+@dataclass(slots=True)
+class Found:
+    start: int
+    end: int
+    kind: str  # direct | partial | indirect
+    speaker: Offsets | None = None
+    cue: Offsets | None = None
+    pieces: tuple[Offsets, ...] = ()  # the cue's other words: "fuhr … *fort*", "*hat* gefordert"
+    addressee: Offsets | None = None
+    # Inside another quote (a partial quote within reported speech): the quotation corpus
+    # calls these nested and leaves them out of its scores.
+    nested: bool = False
+    rule: str = ""
+
+    def contains(self, other: Found) -> bool:
+        return self.start <= other.start and other.end <= self.end and self is not other

@@ -1,0 +1,171 @@
+"""From speaker spans to entities: names, pronouns ("er") and role phrases ("der Minister").
+
+* A speaker span that overlaps a mention in ``doc.entities`` is that entity.
+* A name inside the span ("der russische Präsident Wladimir Putin") is the name; a
+  surname alone takes the longer form named earlier ("Putin" → "Wladimir Putin").
+* A pronoun is the closest speaker named before it, else the closest person mention.
+* A role phrase is the name that stands next to the same role noun elsewhere in the
+  article ("des russischen Präsidenten Wladimir Putin"), else the closest person before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from .found import Offsets
+from .lexicon import Lexicon
+
+_NAME_TAGS = frozenset({"NE", "NNP", "NNPS"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    entity: str | None
+    name: str
+    type: str
+
+
+def entity_mentions(entities: list[dict[str, Any]]) -> list[Mention]:
+    out = []
+    for ent in entities:
+        for m in ent.get("mentions", []):
+            out.append(
+                Mention(
+                    m["start"],
+                    m["end"],
+                    ent.get("id"),
+                    str(ent.get("name", "")),
+                    str(ent.get("type", "")),
+                )
+            )
+    return sorted(out, key=lambda m: m.start)
+
+
+class Resolver:
+    def __init__(self, doc: Doc, entities: list[dict[str, Any]], lex: Lexicon) -> None:
+        self.doc = doc
+        self.mentions = entity_mentions(entities)
+        self.lex = lex
+        self.named: list[
+            tuple[int, str, str | None]
+        ] = []  # (offset, name, entity) of speakers so far
+
+    def resolve(self, span: Offsets) -> tuple[str | None, str | None]:
+        """(entity id, canonical name) of the speaker at ``span``."""
+        hit = self._overlap(span)
+        toks = self._tokens(span)
+        if hit is not None and not self._is_pronoun(toks):
+            return self._remember(span, hit.name, hit.entity)
+        if self._is_pronoun(toks):
+            return self._antecedent(span[0])
+        name = self._name_in(toks)
+        if name:
+            return self._remember(span, self._longer_form(name, span[0]), None)
+        role = self._role_head(toks)
+        if role is not None:
+            found = self._named_role(role, span)
+            return self._remember(span, found, None) if found else self._antecedent(span[0])
+        return None, None
+
+    def _remember(
+        self, span: Offsets, name: str, entity: str | None
+    ) -> tuple[str | None, str | None]:
+        if entity is None:  # a name found in the text: the entity that has it, if any
+            entity = next(
+                (m.entity for m in self.mentions if name in (m.name, self._text(m))), None
+            )
+        self.named.append((span[0], name, entity))
+        return entity, name
+
+    def _text(self, mention: Mention) -> str:
+        return str(self.doc.text[mention.start : mention.end])
+
+    def _tokens(self, span: Offsets) -> list[Token]:
+        chunk = self.doc.char_span(span[0], span[1], alignment_mode="expand")
+        return [t for t in chunk] if chunk is not None else []
+
+    def _overlap(self, span: Offsets) -> Mention | None:
+        hits = [m for m in self.mentions if m.start < span[1] and span[0] < m.end]
+        people = [m for m in hits if m.type == "PER"]
+        ranked = people or hits
+        return ranked[0] if ranked else None
+
+    def _is_pronoun(self, toks: list[Token]) -> bool:
+        if len(toks) != 1:
+            return False
+        word = toks[0].text.lower()
+        return any(
+            word in {w.lower() for w in self.lex.words.get(k, ())}
+            for k in ("pron_m", "pron_f", "pron_p")
+        )
+
+    def _antecedent(self, offset: int) -> tuple[str | None, str | None]:
+        before = [n for n in self.named if n[0] < offset]
+        people = [m for m in self.mentions if m.type == "PER" and m.end <= offset]
+        if before and (not people or before[-1][0] >= people[-1].start):
+            return before[-1][2], before[-1][1]
+        if people:
+            return people[-1].entity, people[-1].name
+        return None, self._last_name_before(offset)
+
+    def _last_name_before(self, offset: int) -> str | None:
+        """Without entities: the closest name of two or more words before (a person, mostly)."""
+        runs: list[list[Token]] = []
+        for tok in self.doc:
+            if tok.idx >= offset:
+                break
+            follows = bool(runs) and runs[-1][-1].i == tok.i - 1
+            surname = follows and tok.tag_ in ("NN", "NNP") and runs[-1][-1].tag_ in _NAME_TAGS
+            if (tok.tag_ in _NAME_TAGS or surname) and tok.text[:1].isupper():
+                if follows:
+                    runs[-1].append(tok)
+                else:
+                    runs.append([tok])
+        names = [r for r in runs if len(r) >= 2]
+        return " ".join(t.text for t in names[-1]) if names else None
+
+    def _name_in(self, toks: list[Token]) -> str:
+        runs: list[list[Token]] = [[]]
+        roles = self.lex.words.get("role", frozenset())
+        for t in toks:
+            surname = bool(runs[-1]) and t.tag_ in ("NN", "NNP") and t.lemma_ not in roles
+            if (t.tag_ in _NAME_TAGS or surname) and t.text[:1].isupper():
+                runs[-1].append(t)
+            elif runs[-1]:
+                runs.append([])
+        best = max(runs, key=len)
+        return " ".join(t.text for t in best)
+
+    def _longer_form(self, name: str, offset: int) -> str:
+        for _, known, _ in self.named:
+            if known != name and known.endswith(" " + name):
+                return known
+        return name
+
+    def _role_head(self, toks: list[Token]) -> str | None:
+        roles = self.lex.words.get("role", frozenset())
+        heads = [t.lemma_ for t in toks if t.lemma_ in roles or t.text in roles]
+        return heads[0] if heads else None
+
+    def _named_role(self, role: str, span: Offsets) -> str:
+        """A name right after the same role noun elsewhere: "Präsidenten Wladimir Putin"."""
+        names = []
+        for tok in self.doc:
+            if tok.lemma_ != role or span[0] <= tok.idx < span[1] or tok.i + 1 >= len(self.doc):
+                continue
+            window = list(self.doc[tok.i + 1 : tok.i + 5])
+            name = self._name_in(window)
+            size = len(name.split())
+            after = window[size] if size < len(window) else None
+            coordinated = after is not None and after.tag_ in (
+                "KON",
+                "CC",
+            )  # "Präsident Nato und USA"
+            if name and window[0].tag_ in _NAME_TAGS and not coordinated:
+                names.append(self._longer_form(name, tok.idx))
+        return max(names, key=lambda n: len(n.split()), default="")

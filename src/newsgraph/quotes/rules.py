@@ -1,0 +1,178 @@
+"""Quotes of one unit from its cues: direct, partial and indirect.
+
+For each cue (see :mod:`.cues`) and its speaker (:mod:`.speaker`):
+
+* a quotation next to the cue is a direct quote: „…“, sagte X · X sagte: „…“ ·
+  „…“, sagte X, „…“;
+* otherwise the clause on the far side of the comma is reported speech: "X sagte, (dass)
+  …" · "…, sagte X" · "…, so X" · "Wie X mitteilte, …"; for "laut X", "X zufolge" and
+  "nach Angaben X" it is the rest of the sentence;
+* quotation marks left over inside the unit are partial quotes by the same speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .chunks import TagSet
+from .cues import Cue, find_cues
+from .found import Found, Offsets
+from .lexicon import Lexicon
+from .marks import Marked
+from .speaker import IdxSpan, char_span, cue_speaker
+from .units import Unit
+
+_MAX_GAP = 10  # words between the cue's phrase and the comma that opens its clause
+_CLAUSE_STOP = frozenset({"VVFIN", "VAFIN", "VMFIN", "KOUS", "PRELS", "$.", "$("})
+_SEPARATORS = frozenset({",", ":"})
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    cue: Cue
+    speaker: IdxSpan | None
+    addressee: IdxSpan | None
+    lo: int  # first index of cue + speaker
+    hi: int  # end of cue + speaker (+ particle, addressee)
+
+
+def attribution(unit: Unit, cue: Cue, ts: TagSet, lex: Lexicon, parsed: bool) -> Attribution:
+    speaker, addressee = cue_speaker(unit.toks, unit.quoted, cue, ts, lex, parsed=parsed)
+    ends = [cue.i + cue.width] + [s[1] for s in (speaker, addressee) if s]
+    starts = [cue.i, *cue.pieces] + [s[0] for s in (speaker, addressee) if s]
+    ends += [k + 1 for k in cue.pieces]
+    return Attribution(cue, speaker, addressee, min(starts), max(ends))
+
+
+def _span(toks: Sequence[Token], lo: int, hi: int) -> Offsets:
+    return char_span(toks, (lo, hi))
+
+
+def _attributed(
+    at: Attribution, toks: Sequence[Token], span: Offsets, kind: str, rule: str
+) -> Found:
+    return Found(
+        span[0],
+        span[1],
+        kind,
+        speaker=char_span(toks, at.speaker) if at.speaker else None,
+        cue=_span(toks, at.cue.i, at.cue.i + at.cue.width),
+        pieces=tuple(_span(toks, k, k + 1) for k in at.cue.pieces),
+        addressee=char_span(toks, at.addressee) if at.addressee else None,
+        rule=rule,
+    )
+
+
+def _found(unit: Unit, at: Attribution, lo: int, hi: int, rule: str) -> Found:
+    """Reported speech over tokens lo..hi."""
+    return _attributed(at, unit.toks, _span(unit.toks, lo, hi), "indirect", rule)
+
+
+def _only(toks: Sequence[Token], lo: int, hi: int, allowed: frozenset[str]) -> bool:
+    return all(toks[k].text in allowed for k in range(lo, hi))
+
+
+def direct_quotes(unit: Unit, at: Attribution) -> list[Found]:
+    """Quotations right before the cue (", sagte X") or right after it (": „…“")."""
+    out = []
+    toks = unit.toks
+    for mark, (mlo, mhi) in unit.marks:
+        # „…“, sagte X · „Raus!“ rief X · "Yes," he said: a comma or ! ? at the quotation's end
+        punct = mhi < at.lo or toks[mhi - 2].text in (",", "!", "?")
+        before = punct and mhi <= at.lo and _only(toks, mhi, at.lo, _SEPARATORS)
+        after = mlo > at.hi and _only(toks, at.hi, mlo, _SEPARATORS) and mlo - at.hi <= 1
+        # "äußerte sich X jedoch zuversichtlich: „…“"
+        after = after or (mlo >= at.hi and toks[mlo - 1].text == ":" and mlo - at.hi <= _MAX_GAP)
+        if before or after:
+            out.append(_mark_found(unit, at, mark, "adjacent"))
+    return out
+
+
+def _mark_found(unit: Unit, at: Attribution, mark: Marked, rule: str) -> Found:
+    """A direct quote: the quotation with its marks."""
+    return _attributed(at, unit.toks, (mark.start, mark.end), "direct", rule)
+
+
+def _clause_after(toks: Sequence[Token], at: Attribution, lang: str) -> tuple[int, int] | None:
+    n = len(toks)
+    if lang == "en":
+        j = at.hi
+        while j < n and toks[j].text in (",", "that", ":"):
+            j += 1
+        return (j, n) if n - j >= 3 and not toks[j].is_punct else None
+    for j in range(at.hi, min(n, at.hi + _MAX_GAP)):
+        if toks[j].text in _SEPARATORS:
+            first = j + 1
+            if first < n and toks[first].tag_ not in ("PRELS", "PRELAT", "$(") and n - first >= 3:
+                return (first, _before_colon_quote(toks, first, n))
+            return None
+        if toks[j].tag_ in _CLAUSE_STOP:
+            return None
+    return None
+
+
+def _before_colon_quote(toks: Sequence[Token], first: int, n: int) -> int:
+    """ "…, dass X sei: „…“": reported speech ends where a quotation follows a colon."""
+    for k in range(first + 1, n - 1):
+        if toks[k].text == ":" and toks[k + 1].text in '„»«"“':
+            return k
+    return n
+
+
+def _clause_before(toks: Sequence[Token], at: Attribution) -> tuple[int, int] | None:
+    b = at.lo
+    if b > 0 and toks[b - 1].text.lower() == "wie" and at.cue.kind == "verb":
+        b -= 1
+    if b < 2 or toks[b - 1].text != ",":
+        return None
+    start = max((k + 1 for k in range(b - 1) if toks[k].text == ":"), default=0)
+    if b - start < 3:
+        return None
+    has_verb = any(
+        t.tag_.endswith("FIN") or t.tag_ in ("VBD", "VBZ", "VBP") or t.is_quote
+        for t in toks[start:b]
+    )
+    return (start, b) if has_verb else None
+
+
+def indirect_quote(unit: Unit, at: Attribution, lang: str) -> Found | None:
+    toks = unit.toks
+    if at.cue.kind in ("prep", "postp", "noun", "adv"):
+        lo, hi = 0, len(toks)
+        if at.lo == 0:
+            lo = at.hi + (1 if at.hi < len(toks) and toks[at.hi].text == "," else 0)
+        elif at.hi >= len(toks) - 1:
+            hi = at.lo
+        return _found(unit, at, lo, hi, at.cue.kind) if hi - lo >= 3 else None
+    span = _clause_before(toks, at) or _clause_after(toks, at, lang)
+    if span is None:
+        return None
+    lo, hi = span
+    mark = unit.mark_covering(lo, hi)
+    if mark is not None:
+        return _mark_found(unit, at, mark, "clause-marked")
+    return _found(unit, at, lo, hi, "clause")
+
+
+def unit_quotes(
+    unit: Unit, ts: TagSet, lex: Lexicon, parsed: bool
+) -> tuple[list[Found], list[Attribution]]:
+    """Quotes of one unit, and every cue's attribution (for speakers carried onwards)."""
+    cues = find_cues(unit.toks, unit.quoted, lex)
+    found: list[Found] = []
+    atts = [attribution(unit, c, ts, lex, parsed) for c in cues]
+    atts = [a for a in atts if a.speaker is not None or a.cue.kind not in ("so", "prep", "postp")]
+    for at in atts:
+        if any(f.start <= unit.toks[at.cue.i].idx < f.end for f in found):
+            continue  # a speech verb inside somebody's reported words
+        direct = direct_quotes(unit, at)
+        if direct:
+            found.extend(q for q in direct if all(q.start != f.start for f in found))
+            continue
+        indirect = indirect_quote(unit, at, lex.lang)
+        if indirect is not None and not any(f.start <= indirect.start < f.end for f in found):
+            found.append(indirect)
+    return found, atts

@@ -1,0 +1,135 @@
+"""The speaker (and addressee) of a cue, found from the words around it.
+
+German has no parser here, so the subject is found by position: "Putin sagte" (NP at the
+clause start, verb second), "sagte Putin" / "fuhr der Präsident fort" (NP after the
+verb, past adverbs and a time or place phrase), "wie die Polizei mitteilte" (verb last).
+A dative NP after the verb is the addressee ("sagte dem Sender"). Where spaCy's English
+parser ran, its ``nsubj`` decides instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from .chunks import TagSet, np_end, np_start
+from .cues import Cue
+from .found import Offsets
+from .lexicon import Lexicon
+
+IdxSpan = tuple[int, int]  # token indices in the unit, end exclusive
+_BOUNDARY_TAGS = frozenset(
+    {"$(", "$,", "$.", "KOUS", "KOKOM", "PWAV", "KON", "CC", "IN", ",", ":", "``", "''"}
+)
+_SKIP_TAGS = frozenset({"ADV", "PROAV", "ADJD", "PRF", "RB"})
+_MAX_SKIPS = 4
+_TELL = frozenset({"tell", "inform", "assure", "remind", "warn"})
+_QUOTE_MARKS = frozenset('„“”"»«‚‘’')
+
+
+def char_span(toks: Sequence[Token], span: IdxSpan) -> Offsets:
+    first, last = toks[span[0]], toks[span[1] - 1]
+    return first.idx, last.idx + len(last.text)
+
+
+def _at_boundary(toks: Sequence[Token], k: int) -> bool:
+    if k == 0:
+        return True
+    prev = toks[k - 1]
+    if prev.text in _QUOTE_MARKS:
+        return False  # „…“ X sagte: after a quotation the verb comes first
+    return prev.tag_ in _BOUNDARY_TAGS or prev.text.lower() == "wie"
+
+
+def left_subject(
+    toks: Sequence[Token], quoted: Sequence[bool], v: int, ts: TagSet
+) -> IdxSpan | None:
+    floor = max((k + 1 for k in range(v) if quoted[k]), default=0)
+    k = np_start(toks, v, ts, floor)
+    if k is None or not _at_boundary(toks, k):
+        return None
+    end = v - 1 if toks[v - 1].text == "," else v
+    if end != v and k != 0:
+        return None  # "…, sagte X": the NP before the comma ends the quoted clause
+    return (k, end)
+
+
+def right_subject(
+    toks: Sequence[Token], quoted: Sequence[bool], v: int, ts: TagSet, lex: Lexicon
+) -> tuple[IdxSpan | None, IdxSpan | None]:
+    """(speaker, addressee) after the verb at ``v``."""
+    j, skips, addressee = v + 1, 0, None
+    dative = lex.words.get("dative", frozenset())
+    while j < len(toks) and skips < _MAX_SKIPS and not quoted[j]:
+        tok = toks[j]
+        if tok.text.lower() in lex.words.get("skip", ()) or tok.tag_ in _SKIP_TAGS:
+            j, skips = j + 1, skips + 1
+            continue
+        if tok.tag_ in ("APPR", "APPRART") and (e := np_end(toks, j + 1, ts, appositions=False)):
+            j, skips = e, skips + 1
+            continue
+        if tok.text in dative and (e := np_end(toks, j, ts, appositions=False)):
+            addressee, j, skips = (j, e), e, skips + 1
+            continue
+        break
+    end = np_end(toks, j, ts) if j < len(toks) and not quoted[j] else None
+    if end is None or toks[j].text.lower() in ("es", "it") or any(quoted[j:end]):
+        return None, addressee
+    if addressee is None and end < len(toks) and toks[end].text in dative:
+        after = np_end(toks, end, ts, appositions=False)  # "sagte er dem Sender"
+        addressee = (end, after) if after is not None else None
+    return (j, end), addressee
+
+
+def parsed_subject(toks: Sequence[Token], v: int) -> tuple[IdxSpan | None, IdxSpan | None]:
+    """(nsubj, object of "tell") from spaCy's parse."""
+    index = {t.i: n for n, t in enumerate(toks)}
+    found: dict[str, IdxSpan] = {}
+    for child in toks[v].children:
+        role = {"nsubj": "s", "nsubjpass": "s", "dobj": "o", "dative": "o"}.get(child.dep_)
+        lo, hi = index.get(child.left_edge.i), index.get(child.right_edge.i)
+        if role and lo is not None and hi is not None and child.lower_ != "it":
+            found.setdefault(role, (lo, hi + 1))
+    addressee = found.get("o") if toks[v].lemma_ in _TELL else None
+    return found.get("s"), addressee
+
+
+def verb_speaker(
+    toks: Sequence[Token],
+    quoted: Sequence[bool],
+    cue: Cue,
+    ts: TagSet,
+    lex: Lexicon,
+    *,
+    parsed: bool,
+) -> tuple[IdxSpan | None, IdxSpan | None]:
+    v = cue.i
+    if parsed:
+        return parsed_subject(toks, v)
+    left = left_subject(toks, quoted, min([v, *cue.pieces]), ts)
+    if left is not None:
+        return left, None
+    return right_subject(toks, quoted, v, ts, lex)
+
+
+def cue_speaker(
+    toks: Sequence[Token],
+    quoted: Sequence[bool],
+    cue: Cue,
+    ts: TagSet,
+    lex: Lexicon,
+    *,
+    parsed: bool,
+) -> tuple[IdxSpan | None, IdxSpan | None]:
+    """(speaker, addressee) for any kind of cue."""
+    if cue.kind == "verb":
+        return verb_speaker(toks, quoted, cue, ts, lex, parsed=parsed)
+    if cue.kind == "adv":
+        return (cue.i, cue.i + 1), None
+    if cue.kind == "postp":
+        k = np_start(toks, cue.i, ts)
+        return ((k, cue.i) if k is not None else None), None
+    start = cue.i + cue.width
+    end = np_end(toks, start, ts) if start < len(toks) and not quoted[start] else None
+    return ((start, end) if end is not None else None), None

@@ -1,0 +1,329 @@
+"""Quotes stage on sentences written for these tests (German first, then English)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from newsgraph.model import Article, Document, Part
+from newsgraph.nlp import tagger, tokens
+from newsgraph.pipeline import PipelineOptions
+from newsgraph.quotes import stage as quote_stage
+from newsgraph.quotes.marks import find_marked
+
+Analyse = Callable[..., list[dict[str, Any]]]
+
+
+@pytest.fixture(scope="module")
+def analyse() -> Analyse:
+    """Tokens, tagger and quotes over an article whose parts the test may set itself."""
+    options = PipelineOptions()
+    fns = [tokens.make_stage(options), tagger.make_stage(options), quote_stage.make_stage(options)]
+
+    def run(
+        text: str,
+        lang: str = "de",
+        parts: list[tuple[str, int, int]] | None = None,
+        entities: list[dict[str, Any]] | None = None,
+    ) -> list[dict[str, Any]]:
+        doc = Document(article=Article(text=text, lang=lang), lang=lang)
+        doc.parts = [Part(k, a, b) for k, a, b in parts] if parts else [Part("body", 0, len(text))]
+        doc.entities = entities or []
+        for fn in fns:
+            fn(doc)
+        return doc.quotes
+
+    return run
+
+
+def one(quotes: list[dict[str, Any]], anchor: str) -> dict[str, Any]:
+    hits = [q for q in quotes if anchor in q["text"] and not q["nested"]] or [
+        q for q in quotes if anchor in q["text"]
+    ]
+    assert hits, f"no quote with {anchor!r} in {[q['text'] for q in quotes]}"
+    return hits[0]
+
+
+def speaker(q: dict[str, Any]) -> str | None:
+    return q["speaker"]["text"] if q["speaker"] else None
+
+
+def resolved(q: dict[str, Any]) -> str | None:
+    return q["speaker"]["resolved"] if q["speaker"] else None
+
+
+def cue(q: dict[str, Any]) -> str | None:
+    return q["cue"]["text"] if q["cue"] else None
+
+
+# --- German: direct quotes -----------------------------------------------------------------
+
+
+def test_direct_cue_after(analyse: Analyse) -> None:
+    q = one(
+        analyse("„Wir bauen die Brücke bis zum Sommer“, sagte Bürgermeisterin Anna Kraus."),
+        "Brücke",
+    )
+    assert q["kind"] == "direct" and q["text"].startswith("„") and q["text"].endswith("“")
+    assert speaker(q) == "Bürgermeisterin Anna Kraus" and cue(q) == "sagte"
+
+
+def test_direct_cue_before_with_colon(analyse: Analyse) -> None:
+    q = one(
+        analyse("Der Trainer Paul Weber sagte: „Die Mannschaft hat hart gearbeitet.“"), "Mannschaft"
+    )
+    assert q["kind"] == "direct" and speaker(q) == "Der Trainer Paul Weber" and cue(q) == "sagte"
+
+
+def test_direct_cue_inside_gives_two_quotes_of_one_speaker(analyse: Analyse) -> None:
+    quotes = analyse("„Das Projekt ist teuer“, sagte Jonas Berg, „aber es lohnt sich.“")
+    first, second = one(quotes, "teuer"), one(quotes, "lohnt")
+    assert first is not second
+    assert speaker(first) == speaker(second) == "Jonas Berg"
+
+
+def test_fuhr_fort_with_role_phrase_resolved(analyse: Analyse) -> None:
+    text = (
+        "Der Minister Karl Hofer besuchte am Montag die Fabrik. "
+        "„Wir brauchen mehr Fachkräfte“, fuhr der Minister fort."
+    )
+    q = one(analyse(text), "Fachkräfte")
+    assert cue(q) == "fuhr" and [p["text"] for p in q["cue"]["pieces"]] == ["fort"]
+    assert speaker(q) == "der Minister" and resolved(q) == "Karl Hofer"
+
+
+def test_guillemets_and_single_marks(analyse: Analyse) -> None:
+    quotes = analyse("»Wir bleiben hier«, sagte Lena Roth. ‚Wir gehen nicht‘, sagte Tim Vogt.")
+    assert speaker(one(quotes, "bleiben")) == "Lena Roth"
+    assert speaker(one(quotes, "gehen nicht")) == "Tim Vogt"
+
+
+def test_swiss_guillemets(analyse: Analyse) -> None:
+    q = one(analyse("«Der Zug kommt zu spät», sagte Urs Meier."), "Zug")
+    assert q["kind"] == "direct" and speaker(q) == "Urs Meier"
+
+
+def test_quote_spanning_two_paragraphs(analyse: Analyse) -> None:
+    text = (
+        "Die Direktorin Eva Lindner sagte: „Wir haben viel erreicht.\n\n"
+        "„Im nächsten Jahr wollen wir noch mehr schaffen.“"
+    )
+    q = one(analyse(text), "viel erreicht")
+    assert "noch mehr schaffen" in q["text"] and q["text"].endswith("“")
+    assert speaker(q) == "Die Direktorin Eva Lindner"
+
+
+def test_exclamation_without_comma(analyse: Analyse) -> None:
+    q = one(analyse("„Lasst uns in Ruhe!“ rief der Demonstrant."), "Ruhe")
+    assert q["kind"] == "direct" and speaker(q) == "der Demonstrant" and cue(q) == "rief"
+
+
+def test_so_cue(analyse: Analyse) -> None:
+    q = one(analyse("„Die Preise steigen weiter“, so der Ökonom Felix Brandt."), "Preise")
+    assert cue(q) == "so" and speaker(q) == "der Ökonom Felix Brandt"
+
+
+def test_quote_of_own_sentence_keeps_previous_speaker(analyse: Analyse) -> None:
+    text = "„Das Wetter war schlecht“, sagte Pilotin Jana Schulz. „Wir mussten umkehren.“"
+    q = one(analyse(text), "umkehren")
+    assert q["kind"] == "direct" and speaker(q) == "Pilotin Jana Schulz"
+
+
+# --- German: indirect speech ------------------------------------------------------------------
+
+
+def test_indirect_konjunktiv_sei(analyse: Analyse) -> None:
+    q = one(analyse("Die Sprecherin Maria Vogel sagte, die Lage sei unter Kontrolle."), "Lage")
+    assert q["kind"] == "indirect" and q["text"] == "die Lage sei unter Kontrolle."
+    assert speaker(q) == "Die Sprecherin Maria Vogel"
+
+
+def test_indirect_konjunktiv_habe_and_pronoun(analyse: Analyse) -> None:
+    text = "Der Richter Tom Kessler verließ den Saal. Er erklärte, er habe keine Zweifel."
+    q = one(analyse(text), "Zweifel")
+    assert q["kind"] == "indirect" and speaker(q) == "Er" and resolved(q) == "Tom Kessler"
+
+
+def test_indirect_werde_with_betonte(analyse: Analyse) -> None:
+    q = one(
+        analyse("Ministerin Ulla Brandt betonte, man werde die Steuern nicht erhöhen."), "Steuern"
+    )
+    assert (
+        q["kind"] == "indirect" and cue(q) == "betonte" and speaker(q) == "Ministerin Ulla Brandt"
+    )
+
+
+def test_indirect_dass_with_teilte_mit(analyse: Analyse) -> None:
+    q = one(
+        analyse("Die Polizei teilte mit, dass zwei Männer festgenommen wurden."), "festgenommen"
+    )
+    assert q["text"].startswith("dass") and cue(q) == "teilte"
+    assert [p["text"] for p in q["cue"]["pieces"]] == ["mit"] and speaker(q) == "Die Polizei"
+
+
+def test_indirect_before_cue(analyse: Analyse) -> None:
+    q = one(analyse("Die Verhandlungen seien gescheitert, sagte Diplomat Jan Falk."), "gescheitert")
+    assert q["kind"] == "indirect" and speaker(q) == "Diplomat Jan Falk"
+    assert q["text"].startswith("Die Verhandlungen")
+
+
+def test_konjunktiv_continuation_keeps_speaker(analyse: Analyse) -> None:
+    text = "Professorin Ina Wolf sagte, das Klima ändere sich schnell. Die Folgen seien enorm."
+    q = one(analyse(text), "Folgen")
+    assert q["kind"] == "indirect" and speaker(q) == "Professorin Ina Wolf" and q["cue"] is None
+
+
+def test_partial_quote_inside_indirect_is_nested(analyse: Analyse) -> None:
+    quotes = analyse("Kanzler Otto Brenner sagte, die Opposition wolle „das Land spalten“.")
+    partial = next(q for q in quotes if q["text"] == "„das Land spalten“")
+    assert partial["kind"] == "partial" and partial["nested"] is True
+    assert speaker(partial) == "Kanzler Otto Brenner"
+    assert one(quotes, "Opposition")["kind"] == "indirect"
+
+
+def test_laut(analyse: Analyse) -> None:
+    q = one(analyse("Laut Feuerwehr wurden drei Menschen verletzt."), "verletzt")
+    assert cue(q) == "Laut" and speaker(q) == "Feuerwehr" and "Laut" not in q["text"]
+
+
+def test_zufolge(analyse: Analyse) -> None:
+    q = one(analyse("Dem Bericht zufolge sank die Zahl der Unfälle deutlich."), "Unfälle")
+    assert cue(q) == "zufolge" and speaker(q) == "Dem Bericht"
+
+
+def test_nach_angaben(analyse: Analyse) -> None:
+    q = one(analyse("Nach Angaben der Polizei wurde niemand verletzt."), "niemand")
+    assert cue(q) == "Nach" and speaker(q) == "Angaben der Polizei"
+
+
+def test_wie_mitteilte(analyse: Analyse) -> None:
+    q = one(analyse("Wie die Stadtverwaltung mitteilte, bleibt das Bad geschlossen."), "Bad")
+    assert q["text"].startswith("bleibt") and speaker(q) == "die Stadtverwaltung"
+
+
+def test_dies_bestaetigte(analyse: Analyse) -> None:
+    text = "Der Konzern schließt zwei Werke. Dies bestätigte ein Sprecher des Unternehmens."
+    q = one(analyse(text), "Werke")
+    assert q["kind"] == "indirect" and speaker(q) == "ein Sprecher des Unternehmens"
+
+
+def test_addressee(analyse: Analyse) -> None:
+    q = one(analyse("„Wir verhandeln weiter“, sagte er dem Sender am Abend."), "verhandeln")
+    assert (
+        speaker(q) == "er" and q["addressee"] is not None and q["addressee"]["text"] == "dem Sender"
+    )
+
+
+def test_impersonal_cue_has_no_speaker(analyse: Analyse) -> None:
+    q = one(analyse("„Die Lage ist ernst“, hieß es aus Regierungskreisen."), "Lage")
+    assert q["kind"] == "direct" and q["speaker"] is None and cue(q) == "hieß"
+
+
+def test_title_in_marks_is_no_quote(analyse: Analyse) -> None:
+    assert analyse("Der Artikel erschien in der Zeitung „Neue Presse“ am Montag.") == []
+
+
+def test_sentence_without_speech_has_no_quote(analyse: Analyse) -> None:
+    assert analyse("Die Brücke wurde im Jahr 1990 gebaut. Sie ist 300 Meter lang.") == []
+
+
+def test_related_links_and_caption_yield_nothing(analyse: Analyse) -> None:
+    caption = "„Wir feiern“, sagte Lisa Brand."
+    body = "„Der Tag war schön“, sagte Lisa Brand."
+    related = "Mehr lesen „Wir kommen wieder“, sagte Tom Hahn"
+    text = f"{caption}\n\n{body}\n\n{related}"
+    a, b = len(caption) + 2, len(caption) + 2 + len(body)
+    parts = [("caption", 0, len(caption)), ("body", a, b), ("related", b + 2, len(text))]
+    quotes = analyse(text, parts=parts)
+    assert [q["part"] for q in quotes] == ["body"] and "schön" in quotes[0]["text"]
+
+
+def test_offsets_point_into_text(analyse: Analyse) -> None:
+    text = "Die Ärztin Mia Sommer sagte, die Impfung sei sicher."
+    for q in analyse(text):
+        assert text[q["start"] : q["end"]] == q["text"]
+        assert text[q["speaker"]["start"] : q["speaker"]["end"]] == q["speaker"]["text"]
+
+
+def test_speaker_linked_to_entity_and_pronoun_follows(analyse: Analyse) -> None:
+    text = "„Wir reden weiter“, sagte Putin. Er sagte, die Gespräche seien gut."
+    start = text.index("Putin")
+    entity = {"id": "e1", "name": "Wladimir Putin", "type": "PER"}
+    entity["mentions"] = [{"start": start, "end": start + 5, "text": "Putin"}]
+    quotes = analyse(text, entities=[entity])
+    direct, indirect = one(quotes, "reden"), one(quotes, "Gespräche")
+    assert direct["speaker"]["entity"] == "e1" and resolved(direct) == "Wladimir Putin"
+    assert speaker(indirect) == "Er" and indirect["speaker"]["entity"] == "e1"
+
+
+# --- English ----------------------------------------------------------------------------------
+
+
+def test_en_x_said_indirect(analyse: Analyse) -> None:
+    q = one(analyse("The mayor Tom Reed said the bridge would reopen in May.", "en"), "bridge")
+    assert q["kind"] == "indirect" and cue(q) == "said" and "Tom Reed" in (speaker(q) or "")
+
+
+def test_en_said_x_straight_quotes(analyse: Analyse) -> None:
+    q = one(analyse('"We will not give up," said Laura Diaz.', "en"), "give up")
+    assert q["kind"] == "direct" and speaker(q) == "Laura Diaz" and q["text"].startswith('"')
+
+
+def test_en_x_said_curly_quotes(analyse: Analyse) -> None:
+    q = one(analyse("“The vote is a disaster,” Senator Mark Hill said.", "en"), "disaster")
+    assert q["kind"] == "direct" and speaker(q) == "Senator Mark Hill" and q["text"].endswith("”")
+
+
+def test_en_according_to(analyse: Analyse) -> None:
+    q = one(analyse("According to the police, three people were injured.", "en"), "injured")
+    assert cue(q) == "According to" and speaker(q) == "the police"
+
+
+def test_en_colon(analyse: Analyse) -> None:
+    q = one(analyse('The coach said: "We played badly today."', "en"), "badly")
+    assert q["kind"] == "direct" and speaker(q) == "The coach"
+
+
+def test_en_pronoun_resolved(analyse: Analyse) -> None:
+    text = 'Anna Grant left the meeting early. "I have nothing to add," she said.'
+    q = one(analyse(text, "en"), "nothing")
+    assert speaker(q) == "she" and resolved(q) == "Anna Grant"
+
+
+def test_en_told_addressee(analyse: Analyse) -> None:
+    q = one(analyse("Mary Jones told reporters that the talks had collapsed.", "en"), "collapsed")
+    assert q["kind"] == "indirect" and speaker(q) == "Mary Jones"
+    assert q["addressee"] is not None and q["addressee"]["text"] == "reporters"
+    assert "reporters" not in q["text"]
+
+
+def test_en_continued_quote(analyse: Analyse) -> None:
+    text = '"The plan is ready," said Paul King. "We start on Monday."'
+    q = one(analyse(text, "en"), "Monday")
+    assert q["kind"] == "direct" and speaker(q) == "Paul King"
+
+
+def test_en_added(analyse: Analyse) -> None:
+    q = one(analyse('"Prices will fall," the economist added.', "en"), "Prices")
+    assert cue(q) == "added" and speaker(q) == "the economist"
+
+
+def test_en_no_speech_no_quote(analyse: Analyse) -> None:
+    assert analyse("The river flooded the town on Sunday.", "en") == []
+
+
+# --- quotation marks alone ------------------------------------------------------------------
+
+
+def test_marks_ignore_apostrophes() -> None:
+    text = "It's the team's 'best' year, \"said\" nobody."
+    spans = [text[m.start : m.end] for m in find_marked(text, 0, len(text), "en")]
+    assert spans == ["'best'", '"said"']
+
+
+def test_unclosed_mark_ends_at_paragraph() -> None:
+    text = "Er sagte: „Wir gehen\n\nDanach war Ruhe."
+    (mark,) = find_marked(text, 0, len(text), "de")
+    assert text[mark.start : mark.end] == "„Wir gehen" and not mark.closed
