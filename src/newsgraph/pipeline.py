@@ -80,8 +80,16 @@ class PipelineOptions:
             raise PipelineConfigError("max_chars must be positive")
 
 
-DEFAULT_STAGES = ("structure", "language", "tokens", "tagger", "times", "quotes")
-SPACY_STAGES = ("structure", "language", "spacy", "times", "quotes")
+DEFAULT_STAGES = (
+    "structure",
+    "language",
+    "tokens",
+    "tagger",
+    "times",
+    "quotes",
+    "places",
+)
+SPACY_STAGES = ("structure", "language", "spacy", "times", "quotes", "places")
 
 
 def check_chain(names: Iterable[str]) -> list[StageSpec]:

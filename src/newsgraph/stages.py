@@ -52,6 +52,20 @@ BUILTIN = (
         help="direct, partial and indirect quotes with speaker, cue and addressee",
     ),
     StageSpec(
+        "places",
+        "newsgraph.places.stage:make_stage",
+        requires=("parts", "tokens", "sentences", "pos"),
+        assigns=("places",),
+        help="place mentions geocoded from the gazetteer, disambiguated, metonyms marked as actors",
+    ),
+    StageSpec(
+        "event_context",
+        "newsgraph.places.event_context:make_stage",
+        requires=("events", "places", "times"),
+        assigns=("event_places", "event_dates"),
+        help="each event's own place and date, or a marked dateline/publication fallback",
+    ),
+    StageSpec(
         "spacy",
         "newsgraph.nlp.spacy_pipeline:make_stage",
         requires=("lang", "parts"),

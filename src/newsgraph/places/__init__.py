@@ -1,0 +1,1 @@
+"""Places: gazetteer lookup, geocoding, disambiguation, metonymy; each event's place and date."""
