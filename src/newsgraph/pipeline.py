@@ -87,9 +87,20 @@ DEFAULT_STAGES = (
     "tagger",
     "times",
     "quotes",
+    "events",
     "places",
+    "event_context",
 )
-SPACY_STAGES = ("structure", "language", "spacy", "times", "quotes", "places")
+SPACY_STAGES = (
+    "structure",
+    "language",
+    "spacy",
+    "times",
+    "quotes",
+    "events",
+    "places",
+    "event_context",
+)
 
 
 def check_chain(names: Iterable[str]) -> list[StageSpec]:

@@ -52,6 +52,13 @@ BUILTIN = (
         help="direct, partial and indirect quotes with speaker, cue and addressee",
     ),
     StageSpec(
+        "events",
+        "newsgraph.events.stage:make_stage",
+        requires=("parts", "tokens", "sentences", "pos", "times"),
+        assigns=("events",),
+        help="PLOVER/CAMEO events with actors, recipients and auxiliary modes",
+    ),
+    StageSpec(
         "places",
         "newsgraph.places.stage:make_stage",
         requires=("parts", "tokens", "sentences", "pos"),

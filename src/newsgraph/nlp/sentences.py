@@ -85,7 +85,7 @@ def apply_starts(doc: Doc, starts: Sequence[int]) -> list[Span]:
     # each time, which is quadratic in the length of the text.
     flags = numpy.full((len(doc), 1), -1, dtype="int64")
     flags[[0, *starts], 0] = 1
-    doc.from_array([SENT_START], flags.astype("uint64"))
+    doc.from_array([SENT_START], flags.astype("uint64"))  # type: ignore[arg-type]
     return spans_from_starts(doc, starts)
 
 
