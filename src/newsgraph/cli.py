@@ -142,10 +142,105 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from .store import open_store
 
+    if args.format == "gdelt":
+        return _export_gdelt(args)
     with open_store(args.db, read_only=True) as store:
         n = store.export(args.format, args.output)
     print(f"newsgraph: exported {n} article(s) to {args.output or 'stdout'}", file=sys.stderr)
     return EXIT_OK
+
+
+def _export_gdelt(args: argparse.Namespace) -> int:
+    from .store import open_store
+    from .store.gdelt import export_gdelt
+
+    with open_store(args.db, read_only=True) as store:
+        n = export_gdelt(store, args.output)
+    print(
+        f"newsgraph: exported {n.events} event(s) and {n.mentions} mention(s) to {args.output} "
+        f"({n.negated} negated event(s) set aside in events.negated.tsv)",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    from .store import open_store
+    from .store.queries import QuoteFilter, find_quotes, quote_line
+
+    flt = QuoteFilter(
+        speaker=args.speaker,
+        since=args.since,
+        until=args.until,
+        contains=args.contains,
+        kind=args.kind,
+        limit=args.limit,
+    )
+    with open_store(args.db, read_only=True) as store:
+        _write_rows(find_quotes(store, flt), args.format, quote_line)
+    return EXIT_OK
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    from .store import open_store
+    from .store.queries import EntityFilter, entity_line, find_entities
+
+    flt = EntityFilter(type=args.type, name=args.name, limit=args.limit)
+    with open_store(args.db, read_only=True) as store:
+        _write_rows(find_entities(store, flt), args.format, entity_line)
+    return EXIT_OK
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    from .store import open_store
+    from .store.queries import EventFilter, event_line, find_events, near_place
+
+    if args.km is not None and args.near is None:
+        raise NewsgraphError("--km: needs --near PLACE")
+    flt = EventFilter(
+        actor=args.actor,
+        recipient=args.recipient,
+        type=args.type,
+        cameo=args.cameo,
+        since=args.since,
+        until=args.until,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        country=args.country,
+        near=near_place(args.near, args.km or 50.0) if args.near else None,
+        include_negated=args.include_negated,
+        include_caption=args.include_caption,
+        limit=args.limit,
+    )
+    with open_store(args.db, read_only=True) as store:
+        _write_rows(find_events(store, flt), args.format, event_line)
+    return EXIT_OK
+
+
+def _write_rows(
+    rows: list[dict[str, object]], fmt: str, text_line: Callable[[dict[str, object]], str]
+) -> None:
+    out = sys.stdout
+    if fmt == "jsonl":
+        out.writelines(json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in rows)
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.writer(out, lineterminator="\n")
+        if rows:
+            writer.writerow(rows[0])
+        writer.writerows([_csv_cell(v) for v in row.values()] for row in rows)
+    else:
+        out.writelines(text_line(row) + "\n" for row in rows)
+    print(f"newsgraph: {len(rows)} row(s)", file=sys.stderr)
+
+
+def _csv_cell(value: object) -> object:
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return str(value).lower()
+    return value
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
@@ -199,9 +294,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="export stored records")
     p.add_argument("--db", required=True)
-    p.add_argument("--format", choices=("jsonl", "parquet"), default="jsonl")
-    p.add_argument("--output", "-o", help="output file (jsonl: default stdout; parquet: a folder)")
+    p.add_argument("--format", choices=("jsonl", "parquet", "gdelt"), default="jsonl")
+    p.add_argument(
+        "--output", "-o", help="output file (jsonl: default stdout; parquet, gdelt: a folder)"
+    )
     p.set_defaults(func=cmd_export)
+
+    _query_commands(sub)
 
     p = sub.add_parser("summary", help="what a database holds: articles by language, parts, facts")
     p.add_argument("--db", required=True)
@@ -213,6 +312,45 @@ def build_parser() -> argparse.ArgumentParser:
     for register in _EXTRA_COMMANDS:
         register(sub)
     return parser
+
+
+def _query_args(p: argparse.ArgumentParser, *, dates: bool = True) -> None:
+    p.add_argument("--db", required=True)
+    if dates:
+        p.add_argument("--since", metavar="YYYY[-MM[-DD]]", help="published on or after")
+        p.add_argument("--until", metavar="YYYY[-MM[-DD]]", help="published on or before")
+    p.add_argument("--limit", type=int, metavar="N", help="at most N rows")
+    p.add_argument("--format", choices=("text", "jsonl", "csv"), default="text")
+
+
+def _query_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("quotes", help="search stored quotes (see docs/queries.md)")
+    p.add_argument("--speaker", help="speaker text, resolved or entity name contains NAME")
+    p.add_argument("--contains", metavar="TEXT", help="the quote contains TEXT")
+    p.add_argument("--kind", choices=("direct", "partial", "indirect"))
+    _query_args(p)
+    p.set_defaults(func=cmd_quotes)
+
+    p = sub.add_parser("entities", help="stored entities grouped by name and type")
+    p.add_argument("--type", choices=("PER", "ORG", "GPE", "LOC", "MISC"))
+    p.add_argument("--name", metavar="TEXT", help="the name contains TEXT")
+    _query_args(p, dates=False)
+    p.set_defaults(func=cmd_entities)
+
+    p = sub.add_parser("events", help="search stored events (see docs/queries.md)")
+    p.add_argument("--actor", metavar="CODE_OR_NAME", help="actor code prefix or name")
+    p.add_argument("--recipient", metavar="CODE_OR_NAME", help="recipient code prefix or name")
+    p.add_argument("--type", metavar="PLOVER_TYPE", help="PLOVER event type, e.g. ASSAULT")
+    p.add_argument("--cameo", metavar="PREFIX", help="CAMEO event code prefix, e.g. 19")
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="event date from")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="event date to")
+    p.add_argument("--country", metavar="ISO3", help="country of the event's place")
+    p.add_argument("--near", metavar="PLACE", help="a gazetteer place name or LAT,LON")
+    p.add_argument("--km", type=float, metavar="N", help="radius around --near (default 50)")
+    p.add_argument("--include-negated", action="store_true", help="keep negated events")
+    p.add_argument("--include-caption", action="store_true", help="keep events of captions")
+    _query_args(p)
+    p.set_defaults(func=cmd_events)
 
 
 # Commands that live in their own modules (eval, ...) add themselves here.

@@ -97,6 +97,11 @@ class Store:
     def close(self) -> None:
         self._con.close()
 
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The open DuckDB connection, for read queries (``store.queries``, exports)."""
+        return self._con
+
     # -- schema ---------------------------------------------------------------------------
 
     def _prepare_schema(self) -> int:

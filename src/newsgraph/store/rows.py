@@ -37,7 +37,7 @@ def record_rows(record: Record, digest: str, now: datetime) -> dict[str, list[Ro
         "quotes": [_quote_row(aid, i, q) for i, q in _dicts(record.get("quotes"))],
         "events": [_event_row(aid, i, e) for i, e in _dicts(record.get("events"))],
         "times": _span_rows(
-            aid, record.get("times"), ("text", "type", "value", "precision", "anchor")
+            aid, record.get("times"), ("text", "type", "value", "precision", "anchor", "mod")
         ),
         "places": [_place_row(aid, i, p) for i, p in _dicts(record.get("places"))],
     }
@@ -102,19 +102,27 @@ def _mention_rows(aid: str, entities: Any) -> list[Row]:
 
 
 def _quote_row(aid: str, idx: int, quote: Mapping[str, Any]) -> Row:
-    speaker, cue = _dict(quote.get("speaker")), _dict(quote.get("cue"))
+    speaker = _dict(quote.get("speaker"))
     return {
         "article_id": aid,
         "idx": idx,
         **_span(quote),
         "text": _text(quote.get("text")),
         "kind": _text(quote.get("kind")),
-        "speaker_entity": _text(speaker.get("entity")),
-        "speaker_start": _int(speaker.get("start")),
-        "speaker_end": _int(speaker.get("end")),
-        "cue_start": _int(cue.get("start")),
-        "cue_end": _int(cue.get("end")),
+        **_piece("speaker", speaker, ("entity", "text", "resolved")),
+        **_piece("cue", quote.get("cue"), ("text",)),
+        **_piece("addressee", quote.get("addressee"), ("text",)),
+        "part": _text(quote.get("part")),
+        "nested": _bool(quote.get("nested")),
     }
+
+
+def _piece(prefix: str, value: Any, fields: tuple[str, ...]) -> Row:
+    """``{prefix}_start``, ``{prefix}_end`` and ``{prefix}_<field>`` of a nested span."""
+    item = _dict(value)
+    row: Row = {f"{prefix}_{k}": v for k, v in _span(item).items()}
+    row.update({f"{prefix}_{name}": _text(item.get(name)) for name in fields})
+    return row
 
 
 def _event_row(aid: str, idx: int, ev: Mapping[str, Any]) -> Row:
@@ -132,21 +140,20 @@ def _event_row(aid: str, idx: int, ev: Mapping[str, Any]) -> Row:
         "cameo": _text(ev.get("cameo")),
         "quad": _int(ev.get("quad")),
         "goldstein": _float(ev.get("goldstein")),
+        **_piece("actor", ev.get("actor"), ("entity", "code", "text")),
+        **_piece("recipient", ev.get("recipient"), ("entity", "code", "text")),
+        **_piece("trigger", ev.get("trigger"), ("text",)),
+        **_piece("reported_by", ev.get("reported_by"), ("entity", "text")),
+        **_event_place(ev.get("place")),
     }
-    for role in ("actor", "recipient"):
-        party = _dict(ev.get(role))
-        row[f"{role}_entity"] = _text(party.get("entity"))
-        row[f"{role}_code"] = _text(party.get("code"))
-        row[f"{role}_start"] = _int(party.get("start"))
-        row[f"{role}_end"] = _int(party.get("end"))
     for flag in ("negated", "historical", "future", "hypothetical"):
         row[flag] = _bool(ev.get(flag))
     row.update(
-        place_json=_json(ev.get("place")),
         date_value=_text(date.get("value")),
         date_precision=_text(date.get("precision")),
         date_start=_int(date.get("start")),
         date_end=_int(date.get("end")),
+        date_fallback=_fallback(date.get("fallback")),
         evidence_start=_int(evidence.get("start")),
         evidence_end=_int(evidence.get("end")),
         part=_text(ev.get("part")),
@@ -156,6 +163,29 @@ def _event_row(aid: str, idx: int, ev: Mapping[str, Any]) -> Row:
     return row
 
 
+def _event_place(value: Any) -> Row:
+    place = _dict(value)
+    row = _piece("place", place, ("text", "name", "country"))
+    row.update(
+        place_lat=_float(place.get("lat")),
+        place_lon=_float(place.get("lon")),
+        place_fallback=_fallback(place.get("fallback")),
+        place_json=_json(value),
+    )
+    return row
+
+
+def _fallback(value: Any) -> str | None:
+    # The record says ``false`` for the event's own fact and names the stand-in otherwise
+    # ("dateline", "publication"); a column of the stand-in's name, NULL when own, filters best.
+    if value is None or value is False:
+        return None
+    return "yes" if value is True else _text(value)
+
+
+_PLACE_TEXTS = ("text", "name", "type", "country", "role", "part", "kb", "entity")
+
+
 def _place_row(aid: str, idx: int, place: Mapping[str, Any]) -> Row:
     # Coordinates may come flat (lat/lon) or nested under "coordinates".
     coords = _dict(place.get("coordinates"))
@@ -163,9 +193,11 @@ def _place_row(aid: str, idx: int, place: Mapping[str, Any]) -> Row:
         "article_id": aid,
         "idx": idx,
         **_span(place),
-        **{k: _text(place.get(k)) for k in ("text", "name", "type", "country", "kb", "entity")},
+        **{k: _text(place.get(k)) for k in _PLACE_TEXTS},
         "lat": _float(place.get("lat", coords.get("lat"))),
         "lon": _float(place.get("lon", coords.get("lon"))),
+        "geonameid": _int(place.get("geonameid")),
+        "candidates": _int(place.get("candidates")),
     }
 
 

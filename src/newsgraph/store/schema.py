@@ -12,12 +12,28 @@ from typing import Final
 
 import pyarrow as pa
 
-# Bump with a migration in duckdb_store.MIGRATIONS when a table changes.
+# Bump with a migration in duckdb_store.MIGRATIONS when a table changes. Version 1 is not
+# released yet and was widened in place (quote speaker/addressee columns, event trigger,
+# reporter, place and fallback columns, place role/part): re-ingest a database written before.
 STORE_SCHEMA_VERSION: Final = 1
 
 Column = tuple[str, str]  # (name, DuckDB type)
 
 _SPAN: tuple[Column, ...] = (("start", "INTEGER"), ("end", "INTEGER"))
+
+
+def _role(role: str) -> tuple[Column, ...]:
+    """An event's actor, recipient or reporter: entity id, CAMEO code (none for the
+    reporter), span and its text."""
+    codes = () if role == "reported_by" else ((f"{role}_code", "VARCHAR"),)
+    return (
+        (f"{role}_entity", "VARCHAR"),
+        *codes,
+        (f"{role}_start", "INTEGER"),
+        (f"{role}_end", "INTEGER"),
+        (f"{role}_text", "VARCHAR"),
+    )
+
 
 TABLES: Final[dict[str, tuple[Column, ...]]] = {
     "articles": (
@@ -63,8 +79,16 @@ TABLES: Final[dict[str, tuple[Column, ...]]] = {
         ("speaker_entity", "VARCHAR"),
         ("speaker_start", "INTEGER"),
         ("speaker_end", "INTEGER"),
+        ("speaker_text", "VARCHAR"),
+        ("speaker_resolved", "VARCHAR"),
         ("cue_start", "INTEGER"),
         ("cue_end", "INTEGER"),
+        ("cue_text", "VARCHAR"),
+        ("addressee_start", "INTEGER"),
+        ("addressee_end", "INTEGER"),
+        ("addressee_text", "VARCHAR"),
+        ("part", "VARCHAR"),
+        ("nested", "BOOLEAN"),
     ),
     "events": (
         ("article_id", "VARCHAR"),
@@ -75,23 +99,30 @@ TABLES: Final[dict[str, tuple[Column, ...]]] = {
         ("cameo", "VARCHAR"),
         ("quad", "INTEGER"),
         ("goldstein", "DOUBLE"),
-        ("actor_entity", "VARCHAR"),
-        ("actor_code", "VARCHAR"),
-        ("actor_start", "INTEGER"),
-        ("actor_end", "INTEGER"),
-        ("recipient_entity", "VARCHAR"),
-        ("recipient_code", "VARCHAR"),
-        ("recipient_start", "INTEGER"),
-        ("recipient_end", "INTEGER"),
+        *_role("actor"),
+        *_role("recipient"),
+        ("trigger_start", "INTEGER"),
+        ("trigger_end", "INTEGER"),
+        ("trigger_text", "VARCHAR"),
         ("negated", "BOOLEAN"),
         ("historical", "BOOLEAN"),
         ("future", "BOOLEAN"),
         ("hypothetical", "BOOLEAN"),
+        *_role("reported_by"),
+        ("place_start", "INTEGER"),
+        ("place_end", "INTEGER"),
+        ("place_text", "VARCHAR"),
+        ("place_name", "VARCHAR"),
+        ("place_country", "VARCHAR"),
+        ("place_lat", "DOUBLE"),
+        ("place_lon", "DOUBLE"),
+        ("place_fallback", "VARCHAR"),
         ("place_json", "JSON"),
         ("date_value", "VARCHAR"),
         ("date_precision", "VARCHAR"),
         ("date_start", "INTEGER"),
         ("date_end", "INTEGER"),
+        ("date_fallback", "VARCHAR"),
         ("evidence_start", "INTEGER"),
         ("evidence_end", "INTEGER"),
         ("part", "VARCHAR"),
@@ -107,6 +138,7 @@ TABLES: Final[dict[str, tuple[Column, ...]]] = {
         ("value", "VARCHAR"),
         ("precision", "VARCHAR"),
         ("anchor", "VARCHAR"),
+        ("mod", "VARCHAR"),
     ),
     "places": (
         ("article_id", "VARCHAR"),
@@ -118,6 +150,10 @@ TABLES: Final[dict[str, tuple[Column, ...]]] = {
         ("country", "VARCHAR"),
         ("lat", "DOUBLE"),
         ("lon", "DOUBLE"),
+        ("geonameid", "BIGINT"),
+        ("role", "VARCHAR"),
+        ("part", "VARCHAR"),
+        ("candidates", "INTEGER"),
         ("kb", "VARCHAR"),
         ("entity", "VARCHAR"),
     ),
@@ -130,6 +166,7 @@ _ARROW_TYPES: Final[dict[str, pa.DataType]] = {
     "VARCHAR": pa.string(),
     "JSON": pa.string(),
     "INTEGER": pa.int64(),
+    "BIGINT": pa.int64(),
     "DOUBLE": pa.float64(),
     "BOOLEAN": pa.bool_(),
     "TIMESTAMP": pa.timestamp("us"),
