@@ -257,10 +257,8 @@ def cmd_stages(args: argparse.Namespace) -> int:
 
     for spec in registered_stages().values():
         mark = "*" if spec.name in DEFAULT_STAGES else " "
-        print(
-            f"{mark} {spec.name:<10} requires: {', '.join(spec.requires) or '-':<18} "
-            f"assigns: {', '.join(spec.assigns):<34} {spec.help}"
-        )
+        print(f"{mark} {spec.name:<14} {spec.help}")
+        print(f"  {'':<14} requires {', '.join(spec.requires)}; assigns {', '.join(spec.assigns)}")
     return EXIT_OK
 
 
