@@ -136,7 +136,7 @@ def test_quote_of_own_sentence_keeps_previous_speaker(analyse: Analyse) -> None:
 
 def test_indirect_konjunktiv_sei(analyse: Analyse) -> None:
     q = one(analyse("Die Sprecherin Maria Vogel sagte, die Lage sei unter Kontrolle."), "Lage")
-    assert q["kind"] == "indirect" and q["text"] == "die Lage sei unter Kontrolle."
+    assert q["kind"] == "indirect" and q["text"] == "die Lage sei unter Kontrolle"
     assert speaker(q) == "Die Sprecherin Maria Vogel"
 
 
@@ -250,12 +250,76 @@ def test_offsets_point_into_text(analyse: Analyse) -> None:
 def test_speaker_linked_to_entity_and_pronoun_follows(analyse: Analyse) -> None:
     text = "„Wir reden weiter“, sagte Putin. Er sagte, die Gespräche seien gut."
     start = text.index("Putin")
-    entity = {"id": "e1", "name": "Wladimir Putin", "type": "PER"}
+    entity: dict[str, Any] = {"id": "e1", "name": "Wladimir Putin", "type": "PER"}
     entity["mentions"] = [{"start": start, "end": start + 5, "text": "Putin"}]
     quotes = analyse(text, entities=[entity])
     direct, indirect = one(quotes, "reden"), one(quotes, "Gespräche")
     assert direct["speaker"]["entity"] == "e1" and resolved(direct) == "Wladimir Putin"
     assert speaker(indirect) == "Er" and indirect["speaker"]["entity"] == "e1"
+
+
+# --- German: reported speech, Konjunktiv runs, sources ---------------------------------------
+
+
+def test_reported_speech_act_is_the_whole_sentence(analyse: Analyse) -> None:
+    text = "Die Gewerkschaft Verdi warnte vor neuen Streiks im Hafen."
+    (q,) = analyse(text)
+    assert q["kind"] == "reported" and q["text"] == text
+    assert speaker(q) == "Die Gewerkschaft Verdi" and cue(q) is None  # the corpus marks none
+
+
+def test_reported_sprach_von(analyse: Analyse) -> None:
+    q = one(analyse("Der Bürgermeister Karl Moll sprach von einem schweren Tag."), "Tag")
+    assert q["kind"] == "reported" and speaker(q) == "Der Bürgermeister Karl Moll"
+
+
+def test_reported_not_for_a_sentence_mostly_quoted(analyse: Analyse) -> None:
+    q = one(analyse("Der Trainer Paul Weber warnte: „Das Spiel wird schwer.“"), "Spiel")
+    assert q["kind"] == "direct" and speaker(q) == "Der Trainer Paul Weber"
+
+
+def test_konjunktiv_after_a_verb_that_is_no_cue(analyse: Analyse) -> None:
+    text = "Die Ministerin Eva Roth verteidigte den Haushalt. Die Ausgaben seien notwendig."
+    q = one(analyse(text), "Ausgaben")
+    assert q["kind"] == "indirect" and q["text"] == "Die Ausgaben seien notwendig."
+    assert speaker(q) == "Die Ministerin Eva Roth"
+
+
+def test_konjunktiv_run_is_one_quote(analyse: Analyse) -> None:
+    text = (
+        "Der Landrat Ole Brandt besuchte die Klinik. Das Haus sei gut geführt. "
+        "Die Ärzte leisteten dort viel, es gebe aber zu wenig Betten."
+    )
+    q = one(analyse(text), "Haus")
+    assert q["text"].startswith("Das Haus") and q["text"].endswith("Betten.")
+
+
+def test_no_konjunktiv_no_quote(analyse: Analyse) -> None:
+    assert analyse("Der Zug fuhr am Morgen ab. Die Fahrgäste waren froh.") == []
+
+
+def test_wonach_clause(analyse: Analyse) -> None:
+    text = "Es gibt einen Bericht der Agentur Reuters, wonach der Minister zurückgetreten sei."
+    q = one(analyse(text), "Minister")
+    assert q["kind"] == "indirect" and q["text"] == "der Minister zurückgetreten sei"
+    assert speaker(q) == "einen Bericht der Agentur Reuters" and cue(q) == "wonach"
+
+
+def test_heisst_es_source_is_the_place(analyse: Analyse) -> None:
+    text = "Im Bericht des Amtes heißt es, dass die Schulen geschlossen werden."
+    q = one(analyse(text), "Schulen")
+    assert speaker(q) == "Bericht des Amtes" and cue(q) == "heißt"
+
+
+def test_speaker_with_apposition_before_verb(analyse: Analyse) -> None:
+    text = "Lena Schmidt, eine Sprecherin der Stadt, erklärte, die Straße bleibe gesperrt."
+    q = one(analyse(text), "Straße")
+    assert speaker(q) == "Lena Schmidt, eine Sprecherin der Stadt"
+
+
+def test_colon_after_name_and_role(analyse: Analyse) -> None:
+    q = one(analyse("Anna Berg, Präsidentin des Vereins: „Wir haben gewonnen.“"), "gewonnen")
+    assert q["kind"] == "direct" and speaker(q) == "Anna Berg, Präsidentin des Vereins"
 
 
 # --- English ----------------------------------------------------------------------------------

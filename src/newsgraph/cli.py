@@ -325,7 +325,7 @@ def _query_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p = sub.add_parser("quotes", help="search stored quotes (see docs/queries.md)")
     p.add_argument("--speaker", help="speaker text, resolved or entity name contains NAME")
     p.add_argument("--contains", metavar="TEXT", help="the quote contains TEXT")
-    p.add_argument("--kind", choices=("direct", "partial", "indirect"))
+    p.add_argument("--kind", choices=("direct", "partial", "indirect", "reported"))
     _query_args(p)
     p.set_defaults(func=cmd_quotes)
 

@@ -145,7 +145,7 @@ def _role_apposition(toks: Sequence[Token], end: int, ts: TagSet) -> int:
     word = toks[stop].text.lower() if stop < len(toks) else ""
     if word in ts.genitive and (more := _core(toks, stop + 1, ts)) is not None:
         stop = more
-    closes = stop >= len(toks) - 1 or toks[stop].text == ","
+    closes = stop >= len(toks) - 1 or toks[stop].text in (",", ":")
     return stop if closes else end
 
 

@@ -18,7 +18,7 @@ from .lexicon import Lexicon
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    kind: str  # verb | prep | postp | noun | so | adv
+    kind: str  # verb | prep | postp | noun | so | adv | wonach
     i: int  # the cue word's index in the unit
     particle: int | None = None  # separable particle of a verb cue
     width: int = 1  # words the cue takes ("according to": 2)
@@ -54,9 +54,10 @@ def verb_cue(toks: Sequence[Token], i: int, lex: Lexicon) -> Cue | None:
         return None
     lemma = tok.lemma_.lower()
     p = _particle(toks, i) if tok.tag_ == "VVFIN" else None
+    known = lex.verbs | lex.reported
     if p is not None:
-        return Cue("verb", i, p) if toks[p].text.lower() + lemma in lex.verbs else None
-    if lemma not in lex.verbs:
+        return Cue("verb", i, p) if toks[p].text.lower() + lemma in known else None
+    if lemma not in known:
         return None
     return Cue("verb", i, aux=_auxiliary(toks, i) if tok.tag_ == "VVPP" else None)
 
@@ -91,6 +92,8 @@ def find_cues(toks: Sequence[Token], quoted: Sequence[bool], lex: Lexicon) -> li
             out.append(Cue("adv", i))
         elif word in lex.so and i > 0 and toks[i - 1].text == ",":
             out.append(Cue("so", i))
+        elif word in lex.whereby and i > 1 and toks[i - 1].text == ",":
+            out.append(Cue("wonach", i))
         else:
             cue = verb_cue(toks, i, lex)
             if cue is not None:

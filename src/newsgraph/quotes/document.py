@@ -25,10 +25,11 @@ from .found import Found, Offsets
 from .lexicon import Lexicon
 from .marks import find_marked
 from .rules import Attribution, unit_quotes
-from .speaker import char_span
+from .speaker import char_span, left_subject, right_subject
 from .units import Unit, build_units
 
 QUOTE_PARTS = frozenset({"lead", "body", "subheading"})
+_ADJACENT = 3  # characters between a quote's end and the next unit: the run goes on
 _ANAPHORS = frozenset({"Dies", "Das", "This", "That"})
 
 
@@ -62,16 +63,21 @@ def _part_quotes(units: Sequence[Unit], settings: Settings) -> list[Found]:
         found, atts = unit_quotes(unit, settings.tags, settings.lex, settings.parsed)
         if not found and previous is not None:
             found = _anaphoric(unit, previous, atts, out)
-        previous = unit
         merged = False
-        if not found and not atts and carry is not None:
-            found = _continuation(unit, carry, settings.lex, out)
+        last_unit, previous = previous, unit
+        if not found and not atts:
+            guess = carry
+            if carry is None and last_unit is not None:
+                guess = _subject(last_unit, settings)
+            found = _continuation(unit, carry, guess, settings.lex, out)
             merged = (
                 not found
                 and bool(out)
                 and out[-1].end == unit.toks[-1].idx + len(unit.toks[-1].text)
             )
         found += _partials(unit, out[-1:] if merged else found, atts, carry)
+        if last_unit is not None and last_unit.toks[-1].text == ":":
+            _colon_before(found, unit, last_unit, settings)
         carry = carry if merged else _next_carry(found, atts, unit)
         out.extend(found)
     return out
@@ -96,6 +102,46 @@ def _anaphoric(
     return []
 
 
+def _colon_before(found: Sequence[Found], unit: Unit, before: Unit, settings: Settings) -> None:
+    """ "X, Präsident des Rats:" / "Hier sparte X nicht mit Kritik:" then „…“ alone.
+
+    The unit before, ending in a colon, introduces the quotation: its leading NP or its
+    subject is the speaker.
+    """
+    for f in found:
+        if f.speaker is None and f.start == unit.start and f.kind == "direct":
+            f.speaker = _colon_speaker(before, len(before.toks) - 1) or _subject(
+                before, settings, any_np=True
+            )
+
+
+def _subject(unit: Unit, settings: Settings, any_np: bool = False) -> Offsets | None:
+    """The subject of a unit's first finite verb: who speaks on in Konjunktiv after it.
+
+    "X verteidigte die Beschlüsse. Er wolle …": the sentence after one whose verb is no
+    speech verb still reports X's words when it is in Konjunktiv I.
+    """
+    toks, ts = unit.toks, settings.tags
+    v = next((k for k, t in enumerate(toks) if t.tag_.endswith("FIN") and not unit.quoted[k]), None)
+    if v is None or settings.lex.lang != "de":
+        return None
+    span = (
+        left_subject(toks, unit.quoted, v, ts)
+        or right_subject(toks, unit.quoted, v, ts, settings.lex)[0]
+    )
+    if span is None:
+        return None
+    if not any_np and not any(_speaker_like(t, settings.lex) for t in toks[span[0] : span[1]]):
+        return None
+    return char_span(toks, span)
+
+
+def _speaker_like(tok: Token, lex: Lexicon) -> bool:
+    """A name, a person pronoun or a role noun: a subject that can have spoken."""
+    word = tok.text
+    return tok.tag_ == "NE" or word in lex.words.get("role", ()) or word.lower() in ("er", "sie")
+
+
 def _next_carry(found: Sequence[Found], atts: Sequence[Attribution], unit: Unit) -> Offsets | None:
     with_speaker = [f.speaker for f in found if f.speaker is not None]
     if with_speaker:
@@ -104,13 +150,16 @@ def _next_carry(found: Sequence[Found], atts: Sequence[Attribution], unit: Unit)
     return char_span(unit.toks, spoken[-1]) if spoken and not found else None
 
 
-def is_konjunktiv(unit: Unit, lex: Lexicon) -> bool:
+def is_konjunktiv(unit: Unit, lex: Lexicon, strict: bool = False) -> bool:
+    """Reported-speech mood; ``strict``: Konjunktiv I only (II is also a conditional)."""
     words = [t for k, t in enumerate(unit.toks) if not unit.quoted[k]]
     lower = {t.text.lower() for t in words}
     if lower & lex.words.get("konj1", frozenset()):
         return True
-    if lower & lex.words.get("konj2", frozenset()) and not lower & lex.words.get(
-        "conditional", frozenset()
+    if (
+        not strict
+        and lower & lex.words.get("konj2", frozenset())
+        and not lower & lex.words.get("conditional", frozenset())
     ):
         return True
     return any(_konj1_form(t.text, t.lemma_, t.tag_) for t in words)
@@ -124,19 +173,27 @@ def _konj1_form(text: str, lemma: str, tag: str) -> bool:
     return text.lower() == stem + "e"
 
 
-def _continuation(unit: Unit, carry: Offsets, lex: Lexicon, before: list[Found]) -> list[Found]:
-    """Quotes of a unit without cues, spoken by the previous unit's speaker."""
+def _continuation(
+    unit: Unit, carry: Offsets | None, guess: Offsets | None, lex: Lexicon, before: list[Found]
+) -> list[Found]:
+    """Quotes of a unit without cues, spoken by the previous unit's speaker (if known).
+
+    Konjunktiv I is reported speech even where nobody before can be named its speaker;
+    ``guess`` (the subject of the unit before) then speaks it. A quotation alone needs a
+    speaker from a cue (``carry``): a subject guessed for it is wrong too often.
+    """
     toks = unit.toks
-    if unit.is_mark(0, len(toks)):
+    if carry is not None and unit.is_mark(0, len(toks)):
         mark = unit.marks[0][0]
         return [Found(mark.start, mark.end, "direct", speaker=carry, rule="carried-direct")]
-    if lex.lang == "de" and is_konjunktiv(unit, lex):
+    if lex.lang == "de" and is_konjunktiv(unit, lex, strict=carry is None):
         end = toks[-1].idx + len(toks[-1].text)
         last = before[-1] if before else None
-        if last is not None and last.rule == "konjunktiv" and last.speaker == carry:
+        adjacent = last is not None and unit.start - last.end <= _ADJACENT
+        if last is not None and adjacent and last.rule == "konjunktiv" and last.speaker == guess:
             last.end = end  # the corpus takes a run of reported sentences as one quote
             return []
-        return [Found(toks[0].idx, end, "indirect", speaker=carry, rule="konjunktiv")]
+        return [Found(toks[0].idx, end, "indirect", speaker=guess, rule="konjunktiv")]
     return []
 
 
@@ -192,7 +249,7 @@ def _partial_source(
 
 def _mark_nested(found: list[Found]) -> None:
     for f in found:
-        f.nested = any(g.contains(f) and g.kind == "indirect" for g in found)
+        f.nested = any(g.contains(f) and g.kind in ("indirect", "reported") for g in found)
 
 
 def parsed(doc: Doc) -> bool:

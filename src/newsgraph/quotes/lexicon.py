@@ -3,7 +3,8 @@
 * ``quotes_cues_<lang>.tsv``: cue words. Columns: key, kind, and for German the counts in
   the train split (see ``scripts/learn_quote_cues.py``). Kinds: ``verb`` (key = lemma with
   its separable particle: "mitteilen", "fortfahren"), ``noun`` (heads of "nach Angaben X"),
-  ``prep`` ("laut X", "X zufolge"), ``so`` (", so X").
+  ``prep`` ("laut X", "X zufolge"), ``so`` (", so X"), ``wonach`` ("X, wonach …"),
+  ``reported`` (verbs telling of a speech act without its words: "sprach von").
 * ``quotes_words_<lang>.tsv``: closed classes by kind: Konjunktiv forms, pronouns and
   their gender, person-role nouns used to resolve "der Minister" to a name.
 """
@@ -26,6 +27,8 @@ class Lexicon:
     postps: frozenset[str]  # after the source: "zufolge"
     so: frozenset[str]  # ", so der Minister"
     advs: frozenset[str]  # "demnach": the adverb stands for its source
+    whereby: frozenset[str]  # "X, wonach …": the clause after it is what X said
+    reported: frozenset[str]  # verbs that tell of a speech act: "sprach von", "warnte vor"
     words: dict[str, frozenset[str]]
 
     def has(self, kind: str, word: str) -> bool:
@@ -52,5 +55,7 @@ def load_lexicon(lang: str) -> Lexicon:
         postps=frozenset(by_kind["postp"]),
         so=frozenset(by_kind["so"]),
         advs=frozenset(by_kind["adv"]),
+        reported=frozenset(by_kind["reported"]),
+        whereby=frozenset(by_kind["wonach"]),
         words={k: frozenset(v) for k, v in words.items()},
     )

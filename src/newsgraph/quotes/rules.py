@@ -28,6 +28,7 @@ from .units import Unit
 _MAX_GAP = 10  # words between the cue's phrase and the comma that opens its clause
 _CLAUSE_STOP = frozenset({"VVFIN", "VAFIN", "VMFIN", "KOUS", "PRELS", "$.", "$("})
 _SEPARATORS = frozenset({",", ":"})
+_FINAL_STOPS = frozenset({".", "!", "?", ";", ",", ":"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +68,13 @@ def _attributed(
 
 
 def _found(unit: Unit, at: Attribution, lo: int, hi: int, rule: str) -> Found:
-    """Reported speech over tokens lo..hi."""
+    """Reported speech over tokens lo..hi, without the sentence's final stop.
+
+    The corpus ends an indirect quote with its attribution inside the sentence before the
+    full stop (the stop belongs to the sentence, not to the reported words).
+    """
+    while hi - lo > 1 and unit.toks[hi - 1].text in _FINAL_STOPS:
+        hi -= 1
     return _attributed(at, unit.toks, _span(unit.toks, lo, hi), "indirect", rule)
 
 
@@ -140,6 +147,9 @@ def _clause_before(toks: Sequence[Token], at: Attribution) -> tuple[int, int] | 
 
 def indirect_quote(unit: Unit, at: Attribution, lang: str) -> Found | None:
     toks = unit.toks
+    if at.cue.kind == "wonach":
+        lo, hi = at.cue.i + 1, len(toks)
+        return _found(unit, at, lo, hi, "wonach") if hi - lo >= 3 else None
     if at.cue.kind in ("prep", "postp", "noun", "adv"):
         lo, hi = 0, len(toks)
         if at.lo == 0:
@@ -175,4 +185,34 @@ def unit_quotes(
         indirect = indirect_quote(unit, at, lex.lang)
         if indirect is not None and not any(f.start <= indirect.start < f.end for f in found):
             found.append(indirect)
+    if not found and lex.lang == "de":
+        found = reported_speech(unit, atts, lex)
     return found, atts
+
+
+def _cue_key(toks: Sequence[Token], cue: Cue) -> str:
+    """The cue verb's lexicon key: lemma with its separable particle ("hinweisen")."""
+    particle = toks[cue.particle].text.lower() if cue.particle is not None else ""
+    return particle + toks[cue.i].lemma_.lower()
+
+
+def reported_speech(unit: Unit, atts: Sequence[Attribution], lex: Lexicon) -> list[Found]:
+    """ "Die Polizei warnte vor …", "X sprach von …": a speech act told, not its words.
+
+    The corpus takes the whole sentence as the quote (speaker and verb inside) and marks
+    no cue, so none is given here either.
+    """
+    if 3 * sum(unit.quoted) > len(unit.toks):
+        return []  # mostly quotation: its marks make it a direct quote
+    for at in atts:
+        if at.cue.kind != "verb" or at.speaker is None:
+            continue
+        if _cue_key(unit.toks, at.cue) not in lex.reported:
+            continue
+        if any(t.text == "," for t in unit.toks[: at.lo]):
+            continue  # in a subordinate clause or after one: rarely the sentence's message
+        toks = unit.toks
+        found = Found(toks[0].idx, toks[-1].idx + len(toks[-1].text), "reported", rule="reported")
+        found.speaker = char_span(toks, at.speaker)
+        return [found]
+    return []

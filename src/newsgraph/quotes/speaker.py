@@ -24,6 +24,7 @@ _BOUNDARY_TAGS = frozenset(
 )
 _SKIP_TAGS = frozenset({"ADV", "PROAV", "ADJD", "PRF", "RB"})
 _MAX_SKIPS = 4
+_SOURCE_PLACES = frozenset({"in", "im", "bei", "beim"})
 _TELL = frozenset({"tell", "inform", "assure", "remind", "warn"})
 _QUOTE_MARKS = frozenset('„“”"»«‚‘’')
 
@@ -49,10 +50,25 @@ def left_subject(
     k = np_start(toks, v, ts, floor)
     if k is None or not _at_boundary(toks, k):
         return None
+    k = _joined_left(toks, k, ts, floor)
     end = v - 1 if toks[v - 1].text == "," else v
     if end != v and k != 0:
         return None  # "…, sagte X": the NP before the comma ends the quoted clause
     return (k, end)
+
+
+def _joined_left(toks: Sequence[Token], k: int, ts: TagSet, floor: int) -> int:
+    """Widen a subject over the NP before ", " or "und" at the clause start.
+
+    "Stephen Singer, ein Klimaexperte, erklärte" and "X und Y erklärten": the corpus
+    takes the apposition or the coordination as one speaker.
+    """
+    while k - 1 > floor and toks[k - 1].text in (",", "und"):
+        j = np_start(toks, k - 1, ts, floor)
+        if j is None or not _at_boundary(toks, j) or toks[j].tag_ in ts.pron:
+            break
+        k = j
+    return k
 
 
 def right_subject(
@@ -110,7 +126,23 @@ def verb_speaker(
     left = left_subject(toks, quoted, min([v, *cue.pieces]), ts)
     if left is not None:
         return left, None
-    return right_subject(toks, quoted, v, ts, lex)
+    right = right_subject(toks, quoted, v, ts, lex)
+    if right[0] is None and toks[v].lemma_ == "heißen":
+        return _where_said(toks, quoted, v, ts), None
+    return right
+
+
+def _where_said(
+    toks: Sequence[Token], quoted: Sequence[bool], v: int, ts: TagSet
+) -> IdxSpan | None:
+    """ "Im Bericht heißt es, …", "Bei der Agentur hieß es": the source is the place."""
+    for k in range(v - 1, -1, -1):
+        if quoted[k] or toks[k].tag_ in ("$,", "$."):
+            return None
+        if toks[k].text.lower() in _SOURCE_PLACES:
+            end = np_end(toks, k + 1, ts) if k + 1 < v else None
+            return (k + 1, end) if end is not None and end <= v else None
+    return None
 
 
 def cue_speaker(
@@ -127,6 +159,9 @@ def cue_speaker(
         return verb_speaker(toks, quoted, cue, ts, lex, parsed=parsed)
     if cue.kind == "adv":
         return (cue.i, cue.i + 1), None
+    if cue.kind == "wonach":  # "ein Bericht der Agentur, wonach …"
+        k = np_start(toks, cue.i - 1, ts)
+        return ((k, cue.i - 1) if k is not None else None), None
     if cue.kind == "postp":
         k = np_start(toks, cue.i, ts)
         return ((k, cue.i) if k is not None else None), None

@@ -2,11 +2,14 @@
 
 Record of each ``doc.quotes`` item (offsets into ``doc.text``)::
 
-    {"start", "end", "text", "kind": "direct" | "partial" | "indirect",
+    {"start", "end", "text", "kind": "direct" | "partial" | "indirect" | "reported",
      "speaker": {"entity", "start", "end", "text", "resolved"} | null,
      "cue": {"start", "end", "text", "pieces": [{"start", "end", "text"}]} | null,
      "addressee": {"start", "end", "text"} | null,
-     "part": part kind, "nested": bool}
+     "part": part kind, "nested": bool, "rule": which rule found it}
+
+"reported" is a speech act told without its words ("X warnte vor …", "X sprach von …"):
+the whole sentence, as the quotation corpus marks it, with no cue.
 
 A cue's ``pieces`` are its other words: the separable particle ("fuhr … *fort*", "teilte
 … *mit*") and the auxiliary of a participle ("*hat* gefordert"). ``nested`` marks a quote
@@ -69,4 +72,5 @@ def record(doc: Document, found: Found, resolver: Resolver) -> dict[str, Any]:
         "addressee": _piece(text, found.addressee),
         "part": part.kind if part else None,
         "nested": found.nested,
+        "rule": found.rule,
     }
