@@ -106,3 +106,18 @@ def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:
         )
     with pytest.raises(StageLoadError, match="needs a model"):
         spacy_pipeline.make_stage(PipelineOptions())
+
+
+def test_user_spacy_model_entities_become_newsgraph_entities(tiny_model: Path) -> None:
+    text = "Anna Berg in Hamburg\nMax Kurz besuchte Bremen. Anna Berg lobte Hamburg."
+    options = PipelineOptions(
+        stages=("test_two_parts", "language", "spacy", "ner"),
+        lang="de",
+        spacy_model=str(tiny_model),
+    )
+    doc = Pipeline(options)(Article(text=text))
+    user_ents = {(e.text, e.label_) for e in doc.doc.ents} if doc.doc is not None else set()
+    found = {(m["text"], e["type"]) for e in doc.entities for m in e["mentions"]}
+    # The entities are the user's model's (mapped to our labels), not our recogniser's.
+    assert found == user_ents
+    assert ("Max Kurz", "PER") in found

@@ -38,6 +38,13 @@ BUILTIN = (
         help="POS (STTS tag + UD pos) and lemmas: HanTa for German, spaCy for English",
     ),
     StageSpec(
+        "ner",
+        "newsgraph.entities.ner:make_stage",
+        requires=("tokens", "sentences", "pos"),
+        assigns=("mentions",),
+        help="entities PER, ORG, GPE, LOC, MISC: model + name lists + rules, or a user's spaCy NER",
+    ),
+    StageSpec(
         "times",
         "newsgraph.time.tagger:make_stage",
         requires=("lang", "parts", "sentences"),

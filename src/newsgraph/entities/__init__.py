@@ -1,0 +1,1 @@
+"""Entities: named-entity recognition (stage "ner"); coreference and linking come later."""

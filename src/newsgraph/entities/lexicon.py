@@ -1,0 +1,54 @@
+"""Every word list the German NER reads, loaded once into one object.
+
+Files (all under ``newsgraph/data/``, each with a header saying where its entries come from):
+gazetteers ``ner_names_de.tsv`` (hand-made), ``ner_places_de.tsv`` (CLDR + GeoNames) and
+``ner_persons_de.tsv`` (Phoenix); first names ``ner_first_names*.txt``; person cues
+``ner_person_cues_de.txt``; organisation heads ``ner_org_heads_de.txt``; type cues
+``ner_type_cues_de.tsv``; non-names ``ner_not_names_de.txt``; small rule lists
+``ner_rules_de.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+from ..nlp.resources import data_lines, word_set
+from .gazetteer import Gazetteer
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    gazetteer: Gazetteer
+    first_names: frozenset[str]
+    person_cues: frozenset[str]  # "Frau", "Kanzler": a name follows
+    org_heads: frozenset[str]  # "Verlag", "AG": ends an organisation's name
+    type_cues: dict[str, str]  # "Stadt" -> LOC, "Konzern" -> ORG before an unknown name
+    not_names: frozenset[str]  # "ISBN", "MHz", roman numerals
+    place_endings: tuple[str, ...]
+    place_prepositions: frozenset[str]
+    name_particles: frozenset[str]
+    english_function_words: frozenset[str]
+    federal_prefixes: tuple[str, ...]
+    institution_endings: tuple[str, ...]
+
+    @classmethod
+    def load(cls) -> Lexicon:
+        lists = json.loads(
+            resources.files("newsgraph").joinpath("data", "ner_rules_de.json").read_text("utf-8")
+        )
+        return cls(
+            gazetteer=Gazetteer.load(),
+            first_names=word_set("ner_first_names.txt") | word_set("ner_first_names_de.txt"),
+            person_cues=word_set("ner_person_cues_de.txt"),
+            org_heads=word_set("ner_org_heads_de.txt"),
+            type_cues=dict(line.split("\t")[:2] for line in data_lines("ner_type_cues_de.tsv")),
+            not_names=word_set("ner_not_names_de.txt") | frozenset(lists["roman_numerals"]),
+            place_endings=tuple(lists["place_endings"]),
+            place_prepositions=frozenset(lists["place_prepositions"]),
+            name_particles=frozenset(lists["name_particles"]),
+            english_function_words=frozenset(lists["english_function_words"]),
+            federal_prefixes=tuple(lists["federal_prefixes"]),
+            institution_endings=tuple(lists["institution_endings"]),
+        )

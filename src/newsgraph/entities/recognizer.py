@@ -1,0 +1,65 @@
+"""Entity recognisers per language: token spans (start, end, label) for a spaCy Doc.
+
+German: the shipped statistical model (trained by scripts/train_ner.py on CC-BY corpora),
+then the list rules (:mod:`.rules`) and the proper-noun fallback and filters
+(:mod:`.names`). English: a spaCy English pipeline's NER, labels mapped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from . import names, rules
+from .features import hints
+from .gazetteer import TokenSpan
+from .lexicon import Lexicon
+from .statistical import ENGLISH_LABELS, GERMAN_MODEL, SpacyNer
+
+Recognizer = Callable[[Doc], list[TokenSpan]]
+
+
+class GermanRecognizer:
+    """Model spans first; then the lists type and fill in; then persons from context;
+    then proper nouns nobody claimed; then joins, trims and filters. Each step is a small
+    function over token spans, measured on GermEval dev by ``benchmarks/ner_dev.py``."""
+
+    def __init__(self, model_path: Path = GERMAN_MODEL, *, use_model: bool = True) -> None:
+        self.lex = Lexicon.load()
+        self.model = SpacyNer.load(model_path) if use_model else None
+
+    def __call__(self, doc: Doc) -> list[TokenSpan]:
+        lex = self.lex
+        listed = lex.gazetteer.matches(doc)
+        spans = self.model_spans(doc, listed)
+        spans = rules.relabel(doc, rules.split_listed(spans, listed), lex)
+        spans = rules.add_free(spans, rules.plausible_listed(doc, listed, lex))
+        spans = rules.persons_after_cues(doc, spans, lex)
+        spans = rules.persons_from_first_names(doc, spans, lex)
+        spans = names.proper_noun_runs(doc, spans, lex)
+        spans = rules.merge_adjacent_names(doc, spans, lex)
+        spans = rules.persons_with_particles(doc, spans, lex)
+        spans = rules.organisations_by_head(doc, spans, lex)
+        spans = rules.federal_bodies(doc, spans, lex)
+        spans = names.trim_common_nouns(doc, spans, lex)
+        spans = names.drop_non_names(doc, spans, lex)
+        spans = rules.propagate(doc, spans)
+        return names.clean(doc, spans, lex)
+
+    def model_spans(self, doc: Doc, listed: list[TokenSpan] | None = None) -> list[TokenSpan]:
+        """The statistical model's spans alone (no rules)."""
+        if self.model is None:
+            return []
+        if not self.model.reads_hints:
+            return self.model.spans(doc)
+        return self.model.spans(doc, hints(doc, self.lex, listed))
+
+
+class EnglishRecognizer:
+    def __init__(self, model: str) -> None:
+        self.model = SpacyNer.load(model, ENGLISH_LABELS)
+
+    def __call__(self, doc: Doc) -> list[TokenSpan]:
+        return sorted(self.model.spans(doc))
