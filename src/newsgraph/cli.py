@@ -11,13 +11,14 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
 from . import __version__
 from .errors import NewsgraphError, RecordError
-from .model import Document
-from .pipeline import Pipeline, PipelineOptions
+from .pipeline import PipelineOptions
 from .readers import read_paths
+
+Record = dict[str, Any]
 
 EXIT_OK, EXIT_RECORD_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -44,10 +45,18 @@ def _pipeline_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-chars", type=int, default=2_000_000, help="refuse longer texts (default 2,000,000)"
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="analyse in N processes (one pipeline each; records keep the input order)",
+    )
 
 
 def _options(args: argparse.Namespace) -> PipelineOptions:
     stages = tuple(s.strip() for s in args.stages.split(",") if s.strip()) if args.stages else None
+    if args.workers < 1:
+        raise NewsgraphError("--workers must be at least 1")
     return PipelineOptions(
         stages=stages, lang=args.lang, spacy_model=args.spacy_model, max_chars=args.max_chars
     )
@@ -61,7 +70,7 @@ class _Counter:
         self.failed = 0
         self._report = report
 
-    def track(self, items: Iterator[Document | RecordError]) -> Iterator[Document]:
+    def track(self, items: Iterator[Record | RecordError]) -> Iterator[Record]:
         for item in items:
             if isinstance(item, RecordError):
                 self.failed += 1
@@ -78,23 +87,29 @@ class _Counter:
         return f"newsgraph: {verb} {self.ok} article(s), {self.failed} failed"
 
 
-def cmd_analyze(args: argparse.Namespace) -> int:
-    from .report import text_report
+def _records(args: argparse.Namespace, inputs: list[str]) -> Iterator[Record | RecordError]:
+    from .parallel import analyze_records
 
-    pipeline = Pipeline(_options(args))
+    items = read_paths(inputs, args.input_format)
+    tokens = bool(getattr(args, "tokens", False))
+    return analyze_records(items, _options(args), workers=args.workers, tokens=tokens)
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from .report import text_report_from_record
+
     counter = _Counter()
-    docs = counter.track(pipeline.pipe(read_paths(args.inputs or ["-"], args.input_format)))
+    records = counter.track(_records(args, args.inputs or ["-"]))
     out: TextIO = sys.stdout
     if args.format == "json":
-        records = [d.to_record(tokens=args.tokens) for d in docs]
-        json.dump(records, out, ensure_ascii=False, indent=2)
+        json.dump(list(records), out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        for doc in docs:
+        for record in records:
             if args.format == "jsonl":
-                out.write(json.dumps(doc.to_record(tokens=args.tokens), ensure_ascii=False) + "\n")
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
             else:
-                out.write(text_report(doc) + "\n")
+                out.write(text_report_from_record(record) + "\n")
     print(counter.summary("analysed"), file=sys.stderr)
     return counter.status
 
@@ -105,9 +120,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     # Open the database first: a locked file fails at once, before any model loads.
     with open_store(args.db) as store:
-        pipeline = Pipeline(_options(args))
         counter = _Counter(report=lambda msg: write_line(f"newsgraph: error: {msg}"))
-        items = pipeline.pipe(read_paths(args.inputs, args.input_format))
+        items = _records(args, args.inputs)
         stats = store.ingest(counter.track(progress(items, enabled=not args.quiet)))
         totals = store.counts()
     print(

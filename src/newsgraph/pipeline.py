@@ -163,15 +163,18 @@ class Pipeline:
     def pipe(self, items: Iterable[Article | RecordError]) -> Iterator[Document | RecordError]:
         """Analyse each article; a failure becomes a RecordError and the batch goes on."""
         for item in items:
-            if isinstance(item, RecordError):
-                yield item
-                continue
-            try:
-                yield self(item)
-            except Exception as exc:  # one bad record must not end the batch
-                yield RecordError(
-                    source=item.source or "-",
-                    reason=f"analysis failed: {exc}",
-                    line=item.line,
-                    record_id=item.id,
-                )
+            yield self.safe(item)
+
+    def safe(self, item: Article | RecordError) -> Document | RecordError:
+        """Analyse one article, turning any failure into a RecordError that names it."""
+        if isinstance(item, RecordError):
+            return item
+        try:
+            return self(item)
+        except Exception as exc:  # one bad record must not end the batch
+            return RecordError(
+                source=item.source or "-",
+                reason=f"analysis failed: {exc}",
+                line=item.line,
+                record_id=item.id,
+            )
