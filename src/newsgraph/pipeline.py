@@ -91,18 +91,10 @@ DEFAULT_STAGES = (
     "events",
     "places",
     "event_context",
+    "tone",
 )
-SPACY_STAGES = (
-    "structure",
-    "language",
-    "spacy",
-    "ner",
-    "times",
-    "quotes",
-    "events",
-    "places",
-    "event_context",
-)
+# A user's spaCy pipeline replaces our tokens and tagger; everything after them stays.
+SPACY_STAGES = ("structure", "language", "spacy", *DEFAULT_STAGES[DEFAULT_STAGES.index("ner") :])
 
 
 def check_chain(names: Iterable[str]) -> list[StageSpec]:

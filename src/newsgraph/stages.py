@@ -80,6 +80,13 @@ BUILTIN = (
         help="each event's own place and date, or a marked dateline/publication fallback",
     ),
     StageSpec(
+        "tone",
+        "newsgraph.tone.stage:make_stage",
+        requires=("parts", "tokens", "lemma", "events"),
+        assigns=("tone",),
+        help="negation-aware lexicon tone of the news parts, and the events' Goldstein mean",
+    ),
+    StageSpec(
         "spacy",
         "newsgraph.nlp.spacy_pipeline:make_stage",
         requires=("lang", "parts"),
