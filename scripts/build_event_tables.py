@@ -7,8 +7,8 @@ Writes, under ``src/newsgraph/data/``:
 - ``events_agents_en.tsv``: English agent nouns → CAMEO role codes (Phoenix agents dictionary).
 - ``events_igos_en.tsv``: international organisations → CAMEO actor codes (Phoenix International).
 - ``events_countries_en.tsv``: English country names, adjectives and cities -> ISO-3 codes.
-- ``events_persons.tsv``: leaders and officials → CAMEO codes with validity dates (Phoenix
-  Countries; the dictionary ends around 2014).
+Leaders and officials with dated codes are in the actor knowledge base
+(``scripts/build_kb.py`` -> ``kb_actors.tsv``), which the event coder reads too.
 
 Each file starts with ``#`` lines naming its source, commit and licence. Run from the repository
 root: ``.venv/bin/python scripts/build_event_tables.py [KNOWLEDGE_DIR]``.
@@ -132,62 +132,6 @@ def build_phoenix(knowledge: Path, name: str, prefix: str) -> str:
     return PHOENIX_HEADER.format(name=name) + "\n".join(rows) + "\n"
 
 
-def _date(raw: str, default: str) -> str:
-    if not raw:
-        return default
-    year = int(raw[:2])
-    century = 1900 if year > 30 else 2000
-    return f"{century + year}-{raw[2:4]}-{raw[4:6]}"
-
-
-def person_rows(path: Path) -> list[str]:
-    """name, code, from, to for leaders and officials: entries whose codes carry dates."""
-    rows: list[str] = []
-    names: list[str] = []
-    codes: list[tuple[str, str, str]] = []
-
-    def flush() -> None:
-        if codes and names:
-            for name in names:
-                rows.extend(f"{name}\t{c}\t{a}\t{b}" for c, a, b in codes)
-
-    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        line = raw.split("#", 1)[0].rstrip()
-        if not line.strip():
-            continue
-        if not line.startswith(("+", "\t", " ", "[")):
-            flush()
-            names, codes = [], []
-        name = " ".join(re.sub(r"\[.*?\]|\{.*?\}", "", line).split()).lstrip("+").strip("_ ")
-        # The entry's own name only (its variants mostly add titles to it).
-        if name and "_" in name and not names and not line.startswith(("\t", " ", "+")):
-            names.append(name.replace("_", " ").lower())
-        for code, rng in re.findall(r"\[([A-Z]{3,})\s+([<>]?[0-9-]+)\]", line):
-            start, _, end = rng.partition("-")
-            if rng.startswith(">"):
-                start, end = rng[1:], ""
-            if rng.startswith("<"):
-                start, end = "", rng[1:]
-            codes.append((code, _date(start, "0000-01-01"), _date(end, "9999-12-31")))
-    flush()
-    return rows
-
-
-def build_persons(knowledge: Path) -> str:
-    """One line per person: name, then CODE:from:to periods joined by spaces."""
-    periods: dict[str, list[str]] = {}
-    for row in sorted(
-        set(person_rows(knowledge / "phoenix-actors" / "Phoenix.Countries.actors.txt"))
-    ):
-        name, code, start, end = row.split("\t")
-        periods.setdefault(name, []).append(
-            f"{code}:{start.replace('-', '')}:{end.replace('-', '')}"
-        )
-    header = PHOENIX_HEADER.format(name="Phoenix.Countries.actors.txt")
-    lines = [f"{name}\t{' '.join(spans)}" for name, spans in sorted(periods.items())]
-    return header + "name\tperiods\n" + "\n".join(lines) + "\n"
-
-
 def country_rows(path: Path) -> list[str]:
     """Country entries (a bare three-letter code) with all their variants: name, code."""
     rows: list[str] = []
@@ -228,8 +172,6 @@ def main(argv: list[str]) -> int:
     (DATA / "events_igos_en.tsv").write_text(igos, encoding="utf-8")
     countries = build_countries(knowledge)
     (DATA / "events_countries_en.tsv").write_text(countries, encoding="utf-8")
-    persons = build_persons(knowledge)
-    (DATA / "events_persons.tsv").write_text(persons, encoding="utf-8")
     return 0
 
 

@@ -86,10 +86,11 @@ DEFAULT_STAGES = (
     "tokens",
     "tagger",
     "ner",
+    "places",  # before coref: metonymic capitals ("Moskau und Peking") become country actors
+    "coref",
     "times",
     "quotes",
     "events",
-    "places",
     "event_context",
     "tone",
 )

@@ -45,6 +45,13 @@ BUILTIN = (
         help="entities PER, ORG, GPE, LOC, MISC: model + name lists + rules, or a user's spaCy NER",
     ),
     StageSpec(
+        "coref",
+        "newsgraph.entities.coref:make_stage",
+        requires=("mentions", "sentences", "pos"),
+        assigns=("entities", "coref"),
+        help="mentions clustered within the article and linked to KB actors with dated CAMEO codes",
+    ),
+    StageSpec(
         "times",
         "newsgraph.time.tagger:make_stage",
         requires=("lang", "parts", "sentences"),

@@ -2,7 +2,8 @@
 
 Country names come from the places gazetteer (GeoNames + CLDR, built offline); adjectives,
 capitals used as metonyms, organisations and role nouns from ``data/events_actors_de.tsv``;
-leaders and officials (with the period each code held) from ``data/events_persons.tsv``.
+leaders and officials (with the period each code held) from the actor knowledge base
+(:mod:`newsgraph.kb`: the Phoenix dictionaries to 2014 and the team's office holders after).
 A phrase's code is country + role ("der russische Präsident" -> ``RUSGOV``), or an
 organisation's code (``IGOWSTNAT``), or None when nothing in it is known.
 """
@@ -13,6 +14,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+
+from ..kb.model import high_day, low_day
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,12 +34,38 @@ def _rows(name: str) -> list[list[str]]:
 Period = tuple[str, str, str]  # code, from, to (YYYYMMDD)
 
 
+def _kb_periods() -> dict[str, list[Period]]:
+    """Every name and alias of a KB person (lower case, no diacritics) -> dated codes."""
+    from ..kb import load_kb
+
+    full: dict[str, list[Period]] = {}
+    for actor in load_kb().actors.values():
+        periods = [
+            (
+                p.code,
+                _compact(low_day(p.start)) or "00000101",
+                _compact(high_day(p.end)) or "99991231",
+            )
+            for p in actor.periods
+            if p.dated
+        ]
+        if actor.type != "PER" or not periods:
+            continue
+        for label in (actor.name, *actor.aliases):
+            if " " in label.strip():
+                full.setdefault(_ascii(label.lower()), periods)
+    return full
+
+
+def _compact(day: str) -> str:
+    return day.replace("-", "")
+
+
 def _persons() -> tuple[dict[str, list[Period]], dict[str, list[Period]]]:
     """Full names and unambiguous surnames -> their coded periods."""
-    full: dict[str, list[Period]] = {}
+    full = _kb_periods()
     by_surname: dict[str, list[str]] = {}
-    for name, spans in _rows("events_persons.tsv"):
-        full[name] = [(c, a, b) for c, a, b in (p.split(":") for p in spans.split())]
+    for name in full:
         by_surname.setdefault(name.rsplit(" ", 1)[-1], []).append(name)
     surnames = {}
     for surname, names in by_surname.items():
