@@ -40,6 +40,7 @@ class Cluster:
     type: str
     forms: list[str]  # surface forms, in the order first seen
     mentions: set[Mention] = field(default_factory=set)
+    roles: set[Mention] = field(default_factory=set)  # role descriptions ("der Präsident")
     actor: Actor | None = None
     code: str | None = None
     source: bool = False  # an agency or credit: never linked
@@ -77,7 +78,7 @@ def resolve(doc: Document, kb: KnowledgeBase) -> list[dict[str, Any]]:
     clusters = _metonyms(doc, clusters, kb, on)
     persons = [c for c in clusters if c.type == "PER"]
     for cluster, span in role_mentions(doc, kb, persons, _spans(clusters)):
-        cluster.mentions.add(span)
+        cluster.roles.add(span)
     return _records(doc, clusters)
 
 
@@ -256,10 +257,26 @@ def _record(doc: Document, ident: str, cluster: Cluster) -> dict[str, Any]:
         "type": cluster.type,
         "kb": actor.id if actor else None,
         "actor": cluster.code if actor else None,
-        "mentions": [
-            {"start": s, "end": e, "text": doc.text[s:e]} for s, e in _outermost(cluster.mentions)
-        ],
+        "mentions": _mention_records(doc, cluster),
     }
+
+
+def _mention_records(doc: Document, cluster: Cluster) -> list[dict[str, Any]]:
+    """Name mentions, and role descriptions that do not overlap a name, in text order.
+
+    ``kind`` tells them apart: a role description ("des russischen Präsidenten") refers to the
+    person but is no name, so name-level evaluations and exports can leave it out.
+    """
+    names = _outermost(cluster.mentions)
+    roles = [r for r in _outermost(cluster.roles) if not any(_overlap(r, n) for n in names)]
+    spans = [(s, e, "name") for s, e in names] + [(s, e, "role") for s, e in roles]
+    return [
+        {"start": s, "end": e, "text": doc.text[s:e], "kind": kind} for s, e, kind in sorted(spans)
+    ]
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _outermost(spans: set[Mention]) -> list[Mention]:

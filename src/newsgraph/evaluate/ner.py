@@ -28,6 +28,8 @@ def system_spans(record: dict[str, Any] | None) -> set[Span3]:
         if label is None:
             continue
         for mention in entity.get("mentions", []):
+            if mention.get("kind", "name") != "name":  # role descriptions are not names
+                continue
             spans.add((int(mention["start"]), int(mention["end"]), label))
     return spans
 

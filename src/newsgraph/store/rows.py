@@ -96,6 +96,7 @@ def _mention_rows(aid: str, entities: Any) -> list[Row]:
                     "entity_id": eid,
                     **_span(mention),
                     "text": _text(mention.get("text")),
+                    "kind": _text(mention.get("kind")) or "name",
                 }
             )
     return rows

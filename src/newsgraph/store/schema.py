@@ -69,6 +69,7 @@ TABLES: Final[dict[str, tuple[Column, ...]]] = {
         ("entity_id", "VARCHAR"),
         *_SPAN,
         ("text", "VARCHAR"),
+        ("kind", "VARCHAR"),  # name | role ("der russische Präsident")
     ),
     "quotes": (
         ("article_id", "VARCHAR"),
