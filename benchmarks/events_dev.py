@@ -1,6 +1,6 @@
 """Dev scorer for the event coder on ../shared/eval/german-news-events-dev (SOURCE.md recipe).
 
-Runs the pipeline up to "events" over the 32 dev articles and scores with the project's
+Runs the default pipeline up to "events" over the 32 dev articles and scores with the project's
 harness (``newsgraph.evaluate.events``: one-to-one matching on type + trigger overlap, typed
 and untyped P/R/F1, actor/recipient accuracy, negated gold scored apart). ``--misses`` lists
 unmatched gold and system events for error analysis. The dev set is for measuring only.
@@ -20,6 +20,7 @@ from newsgraph.evaluate.common import DatasetResult
 from newsgraph.evaluate.events import EventTally, entity_mentions, match, role_right
 from newsgraph.evaluate.loaders import article, read_jsonl, wikinews_articles
 from newsgraph.pipeline import (
+    DEFAULT_STAGES,
     Pipeline,
     PipelineOptions,
     StageSpec,
@@ -27,31 +28,22 @@ from newsgraph.pipeline import (
     registered_stages,
 )
 
-CHAIN = ("structure", "language", "tokens", "tagger", "times")
-OPTIONAL = {
-    "entities": ("newsgraph.entities.ner:make_stage", ("tokens", "pos"), ("entities",)),
-    "quotes": ("newsgraph.quotes.stage:make_stage", ("tokens", "pos"), ("quotes",)),
-}
+COREF = StageSpec(
+    "coref",
+    "newsgraph.entities.coref:make_stage",
+    requires=("tokens", "sentences", "pos"),
+    assigns=("entities",),
+)
 
 
-def pipeline(with_optional: bool) -> Pipeline:
-    stages = registered_stages()
-    chain = list(CHAIN)
-    if with_optional:
-        for name, (factory, requires, assigns) in OPTIONAL.items():
-            if name not in stages:
-                register_stage(StageSpec(name, factory, requires=requires, assigns=assigns))
-            chain.append(name)
-    if "events" not in stages:
-        register_stage(
-            StageSpec(
-                "events",
-                "newsgraph.events.stage:make_stage",
-                requires=("parts", "tokens", "sentences", "pos", "times"),
-                assigns=("events",),
-            )
-        )
-    chain.append("events")
+def pipeline(coref: bool) -> Pipeline:
+    """The default chain up to "events" (as ``newsgraph eval events`` runs it); ``coref``
+    adds the coreference stage after "ner" when the default chain does not have it yet."""
+    chain = list(DEFAULT_STAGES[: DEFAULT_STAGES.index("events") + 1])
+    if coref and "coref" not in chain:
+        if "coref" not in registered_stages():
+            register_stage(COREF)
+        chain.insert(chain.index("ner") + 1, "coref")
     return Pipeline(PipelineOptions(lang="de", stages=tuple(chain)))
 
 
@@ -88,7 +80,7 @@ def main() -> int:
     )
     parser.add_argument("--misses", action="store_true")
     parser.add_argument(
-        "--with-entities", action="store_true", help="also run the entities and quotes stages"
+        "--coref", action="store_true", help="add the coref stage after ner (if not default)"
     )
     args = parser.parse_args()
     gold_path = args.data / "german-news-events-dev" / "events.jsonl"
@@ -96,7 +88,7 @@ def main() -> int:
         sys.stdout.write(f"skipped: {gold_path} not found (../shared is absent)\n")
         return 0
     texts = wikinews_articles(args.data)
-    pipe = pipeline(args.with_entities)
+    pipe = pipeline(args.coref)
     result = DatasetResult("events", "german-news-events", "dev", "de")
     tally = EventTally(result)
     seconds = 0.0

@@ -233,6 +233,76 @@ CASES: list[Case] = [
 ]
 
 
+# Round 2: actors across clauses and sentences, appositions, hypothetical and reported events.
+CASES += [
+    (
+        "Der Außenminister des Landes, Peter Maier, kritisierte die Regierung scharf.",
+        "ACCUSE",
+        "Peter Maier",
+        "Regierung",
+        {},
+    ),
+    (
+        "Die Polizei sperrte die Innenstadt ab. Dabei wurden zwölf Demonstranten festgenommen.",
+        "COERCE",
+        "Polizei",
+        "Demonstranten",
+        {},
+    ),
+    (
+        "Am Montag wurden auf dem Gelände der Universität von Kairo hundert Studenten verhaftet.",
+        "COERCE",
+        None,
+        "Studenten",
+        {},
+    ),
+    (
+        "Die Gewerkschaften riefen zum Streik auf. Die Regierung schwieg. "
+        "Sie demonstrierten am Abend vor dem Parlament.",
+        "PROTEST",
+        "Gewerkschaften",
+        None,
+        {},
+    ),
+    (
+        "Die Lage eskalierte, als Arbeiter – nachdem sie wochenlang gestreikt hatten – "
+        "das Rathaus besetzten.",
+        "PROTEST",
+        "Arbeiter",
+        None,
+        {},
+    ),
+    (
+        "Es ging um eine Kundgebung, bei der Soldaten mehrere Mönche geschlagen haben.",
+        "ASSAULT",
+        "Soldaten",
+        "Mönche",
+        {},
+    ),
+    (
+        "Die Regierung will verhindern, dass die Nachbarländer die Rebellen unterstützen.",
+        "SUPPORT",
+        "Nachbarländer",
+        "Rebellen",
+        {"hypothetical": True},
+    ),
+    (
+        "Der Außenminister sagte, die Regierung in Minsk wolle die Region destabilisieren.",
+        "ACCUSE",
+        "Außenminister",
+        "Regierung",
+        {},
+    ),
+    (
+        "Die Minister konnten sich am Freitag nicht auf einen Haushalt einigen.",
+        "AGREE",
+        "Minister",
+        None,
+        {"negated": True},
+    ),
+]
+
+
 def _words(role: dict[str, Any] | None) -> str | None:
     return None if role is None else str(role["text"])
 
@@ -276,6 +346,8 @@ def test_golden(code: Any, case: Case) -> None:
         "Der Kanzler schlug eine Reform der Rente vor.",  # "vorschlagen" is not "schlagen"
         "Die Firma traf eine Entscheidung über den Standort.",  # "treffen" without a partner
         "Die Regierung lehnte es ab, mit den Rebellen zu verhandeln.",  # no CONSULT inside REJECT
+        "Das Unwetter forderte in der Region zwölf Todesopfer.",  # "fordern": claim lives
+        "Der Bergsturz hat nach Angaben der Behörden drei Menschenleben gefordert.",
     ],
 )
 def test_no_event(code: Any, text: str) -> None:

@@ -116,3 +116,32 @@ def test_person_code_depends_on_date(resolver: ActorResolver) -> None:
     putin = [Word("Wladimir", "Wladimir", "NE"), Word("Putin", "Putin", "NE")]
     assert resolver.resolve(putin, "2023-11") == "RUSGOV"
     assert resolver.resolve(putin, "1995-01-01") == "RUSELI"
+
+
+def test_apposition_is_split_off_and_linked() -> None:
+    (clause,) = clauses(
+        toks(
+            "Der/ART Chef/NN der/ART Partei/NN ,/$, Hans/NE Muster/NE ,/$, "
+            "trat/VVFIN/treten zurück/PTKVZ ./$."
+        )
+    )
+    assert texts(clause) == ["Der Chef", "der Partei", "Hans Muster"]
+    chef, _, name = clause.nps
+    assert chef.apposition is name and name.apposition_of is chef
+    assert subject(clause, None) is chef
+
+
+def test_dash_clause_and_als_conjunction() -> None:
+    found = clauses(
+        toks(
+            "Es/PPER eskalierte/VVFIN ,/$, als/APPR Arbeiter/NN –/$( nachdem/KOUS sie/PPER "
+            "streikten/VVFIN –/$( das/ART Rathaus/NN besetzten/VVFIN ./$."
+        )
+    )
+    assert [c.kind for c in found] == ["main", "sub", "sub"]
+    assert texts(found[1]) == ["Arbeiter", "das Rathaus"]
+    assert subject(found[1], found[0]) is found[1].nps[0]
+
+
+def test_igo_compound_code(resolver: ActorResolver) -> None:
+    assert resolver.resolve([Word("EU-Kommissar", "EU-Kommissar", "NN")]) == "IGOEUREEC"

@@ -153,7 +153,16 @@ class ActorResolver:
                 key = " ".join(w.text.lower() for w in words[i : i + n])
                 if key in self.igos:
                     return self.igos[key]
-        return self.igos.get(joined)
+        return self.igos.get(joined) or self._igo_compound(words)
+
+    def _igo_compound(self, words: Sequence[Word]) -> str | None:
+        """ "EU-Kommissar", "UN-Tribunal", "Nato-Truppen": an organisation's own body or
+        official, written as a hyphen compound whose first part names the organisation."""
+        for w in words:
+            first, dash, rest = w.text.lower().partition("-")
+            if dash and rest and w.tag.startswith("N") and first in self.igos:
+                return self.igos[first]
+        return None
 
     def phrase_country(self, words: Sequence[Word]) -> str | None:
         """Multi-word country names, any inflection: "der Vereinigten Staaten"."""

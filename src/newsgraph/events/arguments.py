@@ -4,7 +4,9 @@ Without a parser, roles come from verb position and case marking: in a main clau
 subject stands before the finite verb (unless that slot holds a prepositional or genitive
 phrase) or right after it; in a relative clause with a nominative pronoun it is the phrase
 the pronoun refers to; in a passive clause the subject is the recipient and "von"/"durch"
-names the actor. Pronouns take the latest earlier actor phrase.
+names the actor. Pronouns take the latest earlier actor phrase that agrees in number with
+the verb ("sie demonstrierten" wants a plural antecedent). A name set off by commas after a
+role phrase ("der Spitzenkandidat, Hans Muster,") is the role's span, as annotators give it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from .names import NameIndex
 
 FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 PRONOUNS = frozenset({"er", "sie", "ihm", "ihn", "ihr", "ihnen"})
+SINGULAR_PRONOUNS = frozenset({"er", "ihm", "ihn"})
+PLURAL_NAMES = frozenset({"usa", "grünen", "vereinten", "vereinigten", "niederlande"})
 NOMINATIVE_RELATIVES = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 
 
@@ -40,6 +44,44 @@ class Role:
         return np.attribute.end if np.attribute is not None else np.end
 
 
+def _passive_clause(clause: Clause) -> bool:
+    return any(t.lemma.lower() == "werden" for t in clause.toks if t.tag == "VAFIN") and any(
+        t.tag == "VVPP" for t in clause.toks
+    )
+
+
+def _plural_pronoun(pronoun: Tok, finite: Tok | None) -> bool | None:
+    """Whether the pronoun is plural: "ihnen" is, "er" is not; "sie" as its verb is."""
+    low = pronoun.text.lower()
+    if low == "ihnen":
+        return True
+    if low in SINGULAR_PRONOUNS:
+        return False
+    if low == "sie" and finite is not None and finite.start > pronoun.start - 40:
+        return finite.text.lower().endswith("n")  # "sie demonstrierten", "sie sind"
+    return None
+
+
+PLURAL_DETERMINERS = frozenset({"beide", "beiden", "einige", "viele", "mehrere", "alle", "zwei"})
+SINGULAR_DETERMINERS = frozenset({"der", "das", "ein", "eine", "dieser", "dieses"})
+
+
+def plural_np(np: NP) -> bool | None:
+    """A rough number guess, None when unsure: a noun that differs from its lemma
+    ("Gruppierungen"), a number or "beide" before it, a plural name ("die USA") are plural;
+    "der"/"ein" + noun and personal names are singular; "die Minister" is left open."""
+    head, first = np.head, np.first.text.lower()
+    counted = first.isdigit() or any(t.tag == "CARD" for t in np.toks[:2])
+    if head.text.lower() in PLURAL_NAMES or first in PLURAL_DETERMINERS or counted:
+        return True
+    if head.tag in ("NE", "FM"):
+        return False
+    inflected = head.text.lower() != head.lemma.lower() and not head.text.endswith("s")
+    if head.tag != "NN" or inflected:
+        return True if head.tag == "NN" else None
+    return False if first in SINGULAR_DETERMINERS else None
+
+
 def words(np: NP) -> list[Word]:
     toks = np.toks + (np.attribute.toks if np.attribute is not None else [])
     return [Word(t.text, t.lemma, t.tag) for t in toks]
@@ -53,17 +95,59 @@ class Roles:
         self.on = on  # the publication date: which office a person held then
         self.history: list[Role] = []
         self.subjects: list[Role] = []
+        self.agents: list[Role] = []  # subjects of active clauses: who did something
         self.names: NameIndex | None = None  # named people of the article, for role nouns
+        self.sentences: list[list[Clause]] = []  # the article's sentences, as clauses
+        self.current = -1  # index of the sentence being coded
 
-    def role(self, np: NP) -> Role:
+    def start_sentence(self, found: list[Clause]) -> None:
+        self.current = next(k for k, s in enumerate(self.sentences) if s is found)
+
+    def _window(self, after: int = 0) -> list[list[Clause]]:
+        return self.sentences[max(0, self.current - 1) : self.current + 1 + after]
+
+    def recent_subject(self) -> Role | None:
+        """The latest actor subject of this sentence or the one before (a passive without
+        agent continues it: "X legte einen Bericht vor. Kritisiert wurde darin …")."""
+        window = [c for s in self._window() for c in s]
+        if not self.agents or not window:
+            return None
+        latest = self.agents[-1]
+        return latest if latest.np.start >= window[0].start else None
+
+    def security_forces(self, codes: frozenset[str]) -> Role | None:
+        """A police or army phrase in this sentence or the ones on either side ("… wurde
+        festgenommen. Dies gab die Polizei bekannt."), the latest first."""
+        here, before = self._window()[-1], self._window()[:-1]
+        after = self.sentences[self.current + 1 : self.current + 2]
+        nearest_first = [*reversed([*before, here]), *after]
+        window = [np for s in nearest_first for c in reversed(s) for np in reversed(c.nps)]
+        for np in window:
+            code = self.code(np) if np.genitive_of is None or np.prep is None else None
+            if code and code[-3:] in codes:
+                return Role(np, code)
+        return None
+
+    def role(self, np: NP, finite: Tok | None = None) -> Role:
+        """The role ``np`` fills; ``finite`` (the clause's verb) picks a pronoun's antecedent."""
         if np.head.tag == "PPER" and np.head.text.lower() in PRONOUNS:
-            pool = self.subjects or self.history
-            antecedent = pool[-1] if pool else None
+            antecedent = self._antecedent(np.head, finite)
             if antecedent is not None:
                 return Role(np, antecedent.code, antecedent.referent or antecedent.np)
+        if np.apposition is not None:
+            return Role(np, self.code(np.apposition) or self.code(np), np.apposition)
         code = self.code(np)
         named = self.names.coreferent(np, code) if self.names is not None else None
         return Role(np, code, named)
+
+    def _antecedent(self, pronoun: Tok, finite: Tok | None) -> Role | None:
+        pool = self.subjects or self.history
+        plural = _plural_pronoun(pronoun, finite)
+        if plural is not None:
+            agreeing = [r for r in pool[-3:] if plural_np(r.referent or r.np) in (plural, None)]
+            if agreeing:
+                return agreeing[-1]
+        return pool[-1] if pool else None
 
     def code(self, np: NP) -> str | None:
         return self.resolver.resolve(words(np), self.on)
@@ -83,7 +167,9 @@ class Roles:
             if np.genitive_of is None and np.head.tag != "PPER" and self.actorish(np):
                 self.history.append(Role(np, self.code(np)))
         if subj is not None and subj.head.tag != "PPER" and self.actorish(subj):
-            self.subjects.append(Role(subj, self.code(subj)))
+            self.subjects.append(self.role(subj))
+            if not _passive_clause(clause):
+                self.agents.append(self.subjects[-1])
 
     def countries_before(self, offset: int, count: int) -> list[Role]:
         """The latest distinct countries mentioned before ``offset`` (for "beide Länder")."""
@@ -154,10 +240,21 @@ def conjuncts(nps: Sequence[NP], first: NP) -> list[NP]:
 
 
 def agent_phrase(clause: Clause, agent_preps: frozenset[str]) -> NP | None:
-    return next(
-        (np for np in clause.nps if np.prep is not None and np.prep.lemma.lower() in agent_preps),
-        None,
-    )
+    """The "von"/"durch" phrase of a passive, not a "von" attribute of a common noun ("die
+    Universität von Addis Abeba")."""
+    ends = {
+        np.end
+        for np in clause.nps
+        if np.toks[-1].tag == "NN" and (np.prep is not None or np.genitive_of is not None)
+    }
+    for np in clause.nps:
+        prep = np.prep
+        if prep is None or prep.lemma.lower() not in agent_preps:
+            continue
+        before = next((t for t in reversed(clause.toks) if t.end <= prep.start), None)
+        if before is None or before.end not in ends:
+            return np
+    return None
 
 
 def objects(clause: Clause, exclude: Sequence[NP], after: Tok | None) -> list[NP]:

@@ -31,7 +31,8 @@ class RoleAssigner:
             agent = agent_phrase(clause, self.agent_preps)
             patient = trig.entry.type in PATIENT_TYPES
             target = subj if subj is not None and (patient or roles.actorish(subj)) else None
-            return roles_of(roles, clause, agent), roles_of(roles, clause, target), "+passive"
+            actors = roles_of(roles, clause, agent) if agent else self._implicit(trig, roles)
+            return actors, roles_of(roles, clause, target), "+passive"
         joint = trig.entry.type in JOINT_TYPES
         actors = self._actors(clause, subj, roles, joint=joint)
         partner = self._partner(subj, roles) if joint else None
@@ -40,6 +41,21 @@ class RoleAssigner:
         if joint and self._together(clause) and len(actors) == 2:
             return actors[:1], actors[1:], "+reciprocal"
         return actors, roles_of(roles, clause, self._object(clause, subj, trig, roles)), ""
+
+    def _implicit(self, trig: Trigger, roles: Roles) -> Slots:
+        """The actor of a passive without agent: for statements, the speaker the text is
+        about ("X legte einen Bericht vor. Kritisiert wurde darin …"); for arrests, the
+        police or army named nearby; otherwise none."""
+        kind = trig.entry.type
+        found = None
+        court = prepositional(trig.clause, self.rules["court_preps"].get(kind, []))
+        if court is not None and roles.actorish(court):
+            return [roles.role(court)]  # "ist vor dem Tribunal angeklagt"
+        if kind in self.rules["passive_speaker_types"]:
+            found = roles.recent_subject()
+        elif kind in self.rules["passive_force_types"]:
+            found = roles.security_forces(frozenset(self.rules["force_codes"]))
+        return [found]
 
     def _object(self, clause: Clause, subj: NP | None, trig: Trigger, roles: Roles) -> NP | None:
         # Victims of attacks and arrests need not be named actors ("drei Verdächtige").
@@ -126,12 +142,17 @@ def roles_of(roles: Roles, clause: Clause, np: NP | None) -> Slots:
     if np is None:
         return [None]
     if np not in clause.nps:
-        return [roles.role(np)]
-    return [roles.role(n) for n in conjuncts(clause.nps, np)]
+        return [roles.role(np, clause.finite())]
+    return [roles.role(n, clause.finite()) for n in conjuncts(clause.nps, np)]
 
 
 def passive(clause: Clause, trig: Trigger, rules: dict[str, Any]) -> bool:
-    """werden + participle; sein + participle unless the verb forms its perfect with sein."""
+    """werden + participle; sein + participle unless the verb forms its perfect with sein;
+    a predicative trigger with a passive verb ("wurde für illegal erklärt")."""
+    if trig.tok.tag == "ADJD":
+        return any(t.tag == "VVPP" for t in clause.toks) and any(
+            t.lemma.lower() == "werden" for t in clause.toks if t.tag.startswith("VA")
+        )
     if trig.tok.tag != "VVPP":
         return False
     aux = {t.lemma.lower() for t in clause.toks if t.tag.startswith("VA")}

@@ -9,7 +9,7 @@ and separable particles, and its noun phrases with a rough case guess.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN", "VVIMP", "VAIMP"})
@@ -62,6 +62,8 @@ class NP:
     genitive_of: NP | None = None  # attached as a genitive to this NP
     after_and: bool = False  # "X und Y": Y follows "und"/"sowie" directly after X
     attribute: NP | None = None  # its genitive attribute ("der Premier *des Landes*")
+    apposition: NP | None = None  # a name set off by commas: "der Premier, *Hashim Thaçi*,"
+    apposition_of: NP | None = None  # the phrase this name is an apposition to
 
     @property
     def start(self) -> int:
@@ -85,6 +87,7 @@ class NP:
         return (
             self.prep is None
             and self.genitive_of is None
+            and self.apposition_of is None
             and self.first.text.lower() not in NON_NOMINATIVE
         )
 
@@ -125,14 +128,60 @@ def _has_finite(toks: Sequence[Tok]) -> bool:
     return any(t.tag in FINITE for t in toks)
 
 
+DASHES = frozenset({"–", "—", "-"})
+
+
 def _pieces(toks: Sequence[Tok]) -> list[list[Tok]]:
+    """Pieces between commas, colons and semicolons. A clause set off by dashes ("als
+    Studenten – nachdem sie … hatten – Gebäude stürmten") becomes a piece of its own, placed
+    after the piece it interrupts, which is joined again around it."""
     pieces: list[list[Tok]] = [[]]
+    inserted: list[list[Tok]] = []
+    inside: list[Tok] | None = None
     for tok in toks:
-        if tok.tag == "$," or tok.text in (";", ":"):
-            pieces.append([])
+        if tok.tag == "$(" and tok.text in DASHES:
+            if inside is None:
+                inside = []
+                continue
+            if _has_finite(inside):
+                inserted.append(inside)
+            else:
+                pieces[-1].extend(inside)
+            inside = None
+        elif inside is not None:
+            inside.append(tok)
+        elif tok.tag == "$," or tok.text in (";", ":"):
+            pieces.extend([*inserted, []])
+            inserted = []
         elif tok.tag != "$.":
             pieces[-1].append(tok)
+    pieces[-1].extend(inside or [])
+    pieces.extend(inserted)
     return [p for p in pieces if p]
+
+
+INFINITIVES = {"VVINF": "VVFIN", "VAINF": "VAFIN", "VMINF": "VMFIN"}
+RELATIVE_FORMS = frozenset({"der", "die", "das", "dem", "den", "denen", "deren", "dessen"})
+
+
+def _subordinator(piece: list[Tok]) -> list[Tok]:
+    """Fix two tagger slips in a verb-final piece: "als" opening it is the conjunction, not a
+    preposition; "bei der …", "mit denen …" open a relative clause, the "der" is no article."""
+    first, last = piece[0], piece[-1]
+    # "dass sie … unterstützen": a plural finite verb the tagger read as an infinitive.
+    verb_final = first.tag == "KOUS" and last.tag in INFINITIVES and not _has_finite(piece)
+    if verb_final and piece[-2].tag != "PTKZU":
+        return [*piece[:-1], replace(last, tag=INFINITIVES[last.tag])]
+    if (last.tag not in FINITE and last.tag != "VAINF") or len(piece) < 3:
+        return piece
+    # A verb-final "haben"/"sein" after a subordinator is finite ("… geschlagen haben").
+    end = [replace(last, tag="VAFIN")] if last.tag == "VAINF" else [last]
+    if first.text.lower() == "als" and first.tag != "KOUS":
+        return [replace(first, tag="KOUS"), *piece[1:-1], *end]
+    second = piece[1]
+    if first.tag == "APPR" and second.tag == "ART" and second.text.lower() in RELATIVE_FORMS:
+        return [first, replace(second, tag="PRELS"), *piece[2:-1], *end]
+    return piece
 
 
 def _split_coordination(piece: list[Tok]) -> list[list[Tok]]:
@@ -177,23 +226,50 @@ def _kind(toks: Sequence[Tok]) -> str:
 
 def clauses(toks: Sequence[Tok], known: frozenset[str] = frozenset()) -> list[Clause]:
     merged: list[list[Tok]] = []
+    breaks: list[set[int]] = []  # where a verbless piece was joined on: phrases end there
     for piece in _pieces(toks):
-        for part in _split_coordination(piece):
+        for part in map(_subordinator, _split_coordination(piece)):
             verbless = not _has_verb(part) or _bracket_end(part)
             if merged and (verbless or not _has_verb(merged[-1])):
+                breaks[-1].add(part[0].i)
                 merged[-1].extend(part)
             else:
                 merged.append(list(part))
+                breaks.append(set())
     out: list[Clause] = []
-    for part in merged:
+    for part, cuts in zip(merged, breaks, strict=True):
         joined = part[0].tag == "KON"
         kind = _kind(part)
         if joined and out and out[-1].kind in ("sub", "rel") and part[-1].tag in FINITE:
             kind = "sub"  # "…, bevor die Polizei X eröffnete und Y erschoss": still subordinate
         clause = Clause(part, kind, joined=joined)
-        clause.nps = noun_phrases(part, known)
+        clause.nps = noun_phrases(part, known, cuts)
+        _appositions(clause.nps, cuts)
         out.append(clause)
     return out
+
+
+def _appositions(nps: list[NP], cuts: set[int]) -> None:
+    """A name right after a comma, following a phrase without a verb between ("Der
+    Spitzenkandidat der Partei, Hans Muster, trat zurück"): it names that phrase's referent."""
+    for k, np in enumerate(nps):
+        if k == 0 or np.first.i not in cuts or np.prep is not None:
+            continue
+        if not any(t.tag == "NE" for t in np.toks) or np.head.tag == "PPER":
+            continue
+        # Skip the owner's own attributes: "der CDU", "in Rheinland-Pfalz".
+        owner = next(
+            (
+                o
+                for o in reversed(nps[:k])
+                if o.genitive_of is None
+                and o.apposition_of is None
+                and (o.prep is None or o.head.tag == "NN")
+            ),
+            None,
+        )
+        if owner is not None and owner.apposition is None and owner.head.tag == "NN":
+            owner.apposition, np.apposition_of = np, owner
 
 
 QUANTITY_NOUNS = frozenset(
@@ -219,8 +295,13 @@ def _starts_new_phrase(prev: Tok, tok: Tok, known: frozenset[str]) -> bool:
     return prev.tag in HEAD_TAGS and (starts or splits.get((prev.tag, tok.tag), False))
 
 
-def noun_phrases(toks: Sequence[Tok], known: frozenset[str] = frozenset()) -> list[NP]:
+def noun_phrases(
+    toks: Sequence[Tok], known: frozenset[str] = frozenset(), cuts: set[int] | None = None
+) -> list[NP]:
+    """Noun phrases with their preposition; a phrase never runs across one of ``cuts``
+    (token indices where a piece after a comma begins)."""
     nps: list[NP] = []
+    cuts = cuts or set()
     current: list[Tok] = []
     prep: Tok | None = None
     pending_prep: Tok | None = None
@@ -233,7 +314,12 @@ def noun_phrases(toks: Sequence[Tok], known: frozenset[str] = frozenset()) -> li
             after_and = False
         current, prep = [], None
 
-    for tok in toks:
+    for k, tok in enumerate(toks):
+        if tok.text.lower() == "über" and k + 1 < len(toks) and toks[k + 1].tag == "CARD":
+            continue  # "über 50 Gruppen": a number's modifier, not a preposition
+        if tok.i in cuts:
+            close()
+            pending_prep, after_and = None, False
         if tok.tag in NP_TAGS:
             if current and _starts_new_phrase(current[-1], tok, known):
                 close()

@@ -9,6 +9,7 @@ from importlib import resources
 from typing import Any
 
 from ..model import Document, Span
+from .accusations import reported_accusation
 from .actors import ActorResolver
 from .arguments import Roles, subject
 from .assign import RoleAssigner
@@ -64,6 +65,7 @@ class GermanCoder:
         reporter = Reporter(doc, self.rules)
         contexts = list(self._contexts(doc, roles, reporter))
         roles.names = NameIndex((c for ctx in contexts for c in ctx.clauses), roles.code)
+        roles.sentences = [ctx.clauses for ctx in contexts]
         events: list[Record] = []
         recent: list[set[str]] = []  # event types coded per sentence, for repeated mentions
         for ctx in contexts:
@@ -88,6 +90,7 @@ class GermanCoder:
         window = int(self.rules["repeat_window"])
         seen: set[str] = set().union(*recent[-window:]) if window else set()
         embedding = False
+        ctx.roles.start_sentence(ctx.clauses)
         for k, clause in enumerate(ctx.clauses):
             subj = self._subject(ctx, clause, ctx.clauses[k - 1] if k else None)
             found = self.triggers.in_clause(clause)
@@ -104,12 +107,34 @@ class GermanCoder:
             ctx.roles.remember(clause, subj)
         if not out and ctx.part == "caption":
             out.extend(self._caption(ctx))
+        if not any(e["plover"]["type"] == "ACCUSE" for e in out):
+            out.extend(self._reported_accusation(ctx))
         return out
+
+    def _reported_accusation(self, ctx: Context) -> list[Record]:
+        verbs = frozenset(self.rules["transgression_verbs"])
+        found = reported_accusation(ctx.clauses, ctx.reporter.is_speech, subject, ctx.roles, verbs)
+        if found is None:
+            return []
+        speaker, accused, tok = found
+        cameo = self.lexicon.cameo.get("112")
+        rule = "de:reported-accusation"
+        records = []
+        for recipient in accused:
+            parts = EventParts(ctx.span, ctx.part, "ACCUSE", None, "112", cameo, speaker, recipient)
+            records.append(
+                build_record(
+                    ctx.doc, parts, tok.start, tok.end, rule=rule, confidence=0.5, dates=ctx.dates
+                )
+            )
+        return records
 
     def _subject(self, ctx: Context, clause: Clause, previous: Clause | None) -> NP | None:
         subj = subject(clause, previous)
         if subj is not None and subj.head.text.lower() in self.rules["expletives"]:
-            subj = None  # "es kam zu …", "man sagt": no actor
+            # "sieht es der Präsident als Aufgabe an, …": "es" stands for the clause after;
+            # the subject is the actor that follows. "es kam zu …", "man sagt": no actor.
+            subj = _after_correlate(clause, subj, ctx.roles)
         if subj is None and (clause.joined or clause.kind == "inf") and ctx.subjects:
             subj = ctx.subjects[-1]  # "… und forderte", "…, um … zu": the subject before
         ctx.subjects.append(subj)
@@ -134,6 +159,17 @@ class GermanCoder:
             )
         ]
 
+    def _unwanted(self, ctx: Context, clause: Clause) -> bool:
+        """An event someone wants to prevent, fears or rules out ("verhindern, dass X Y
+        unterstützt") has not happened: PLOVER's hypothetical mode."""
+        if clause.kind not in ("sub", "inf"):
+            return False
+        k = ctx.clauses.index(clause)
+        governors = self.rules["hypothetical_governors"]
+        return any(
+            t.lemma.lower() in governors for c in ctx.clauses[max(0, k - 1) : k] for t in c.toks
+        )
+
     def _events(self, ctx: Context, clause: Clause, subj: NP | None, trig: Trigger) -> list[Record]:
         actors, recipients, how = self.assigner.assign(clause, subj, trig, ctx.roles)
         if how == "+passive" and trig.entry.type == "ASSAULT" and actors == [None]:
@@ -142,8 +178,10 @@ class GermanCoder:
         modes = self.modes.find(clause, trig.tok, ctx.dates, published.value if published else None)
         entry = trig.entry
         ptype, code, negated = entry.type, entry.cameo, modes.negated
-        # "stimmte nicht zu", "keine Gespräche": a refusal, not a negated agreement/meeting.
-        if negated and (ptype == "AGREE" or (trig.is_noun and ptype in ("CONSULT", "COOPERATE"))):
+        # "stimmte nicht zu", "keine Gespräche": a refusal, not a negated agreement/meeting;
+        # "einigten sich nicht", "keine Einigung" stay a negated AGREE (they failed to agree).
+        refusal = ptype == "AGREE" and entry.lemma in self.rules["refusal_when_negated"]
+        if negated and (refusal or (trig.is_noun and ptype in ("CONSULT", "COOPERATE"))):
             ptype, code, negated = "REJECT", "125" if ptype == "CONSULT" else "120", False
         cameo = self.lexicon.cameo.get(code) or self.lexicon.cameo.get(code[:2])
         reported = ctx.reporter.reporter(clause, ctx.clauses, trig.start, ctx.roles, subject)
@@ -162,10 +200,20 @@ class GermanCoder:
                 negated=negated,
                 historical=modes.historical,
                 future=modes.future,
-                hypothetical=modes.hypothetical,
+                hypothetical=modes.hypothetical or self._unwanted(ctx, clause),
             )
             records.append(record)
         return records
+
+
+def _after_correlate(clause: Clause, subj: NP, roles: Roles) -> NP | None:
+    if subj.head.text.lower() != "es":
+        return None
+    later = [np for np in clause.nps if np.start > subj.end and np.may_be_nominative()]
+    first = later[0] if later else None
+    if first is None or first.first.text.lower() not in ("der", "die") or first.prep:
+        return None
+    return first if roles.actorish(first) else None
 
 
 def _pairs(actors: list[Any], recipients: list[Any]) -> list[tuple[Any, Any]]:

@@ -15,6 +15,7 @@ class Entry:
     mode: str | None
     cameo: str
     needs: frozenset[str]  # one of these words must be in the clause (empty: no condition)
+    unless: frozenset[str]  # none of these may be ("!word" in the needs column)
     genitive_is_actor: bool
     exact: bool  # nouns: whole word only, no compound match
     example: str | None
@@ -61,6 +62,10 @@ def _data(name: str) -> str:
     return resources.files("newsgraph").joinpath("data").joinpath(name).read_text("utf-8")
 
 
+def _words(column: str) -> list[str]:
+    return [] if column == "-" else column.split("|")
+
+
 def _entry(cols: list[str], line: int) -> Entry:
     pos, lemma, ptype, mode, cameo, needs, gen, example = cols
     exact = lemma.startswith("=")
@@ -72,7 +77,8 @@ def _entry(cols: list[str], line: int) -> Entry:
         type=ptype,
         mode=None if mode == "-" else mode,
         cameo=cameo,
-        needs=frozenset() if needs == "-" else frozenset(needs.split("|")),
+        needs=frozenset(w for w in _words(needs) if not w.startswith("!")),
+        unless=frozenset(w[1:] for w in _words(needs) if w.startswith("!")),
         genitive_is_actor=gen != "R",
         exact=exact,
         example=None if example == "-" else example,

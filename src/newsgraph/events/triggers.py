@@ -35,14 +35,20 @@ class Trigger:
 
 
 def _needs_met(entry: Entry, clause: Clause) -> bool:
-    if not entry.needs:
+    if not entry.needs and not entry.unless:
         return True
     present = clause.words() | {t.lemma.lower() for t in clause.toks}
-    if any(need in present or need.lower() in present for need in entry.needs):
+    if entry.unless and _any_present(entry.unless, present):
+        return False  # "ein Erdbeben forderte 65 Todesopfer" demands nothing
+    return not entry.needs or _any_present(entry.needs, present)
+
+
+def _any_present(words: frozenset[str], present: set[str]) -> bool:
+    if any(w in present or w.lower() in present for w in words):
         return True
     # Compounds: "Warnstreiks" satisfies "Streik".
-    long_needs = [n.lower() for n in entry.needs if len(n) > 4]
-    return any(word.endswith(n) or word.endswith(n + "s") for word in present for n in long_needs)
+    long_words = [w.lower() for w in words if len(w) > 4]
+    return any(p.endswith(w) or p.endswith(w + "s") for p in present for w in long_words)
 
 
 def _choose(entries: list[Entry], clause: Clause) -> Entry | None:
