@@ -348,6 +348,7 @@ def test_golden(code: Any, case: Case) -> None:
         "Die Regierung lehnte es ab, mit den Rebellen zu verhandeln.",  # no CONSULT inside REJECT
         "Das Unwetter forderte in der Region zwölf Todesopfer.",  # "fordern": claim lives
         "Der Bergsturz hat nach Angaben der Behörden drei Menschenleben gefordert.",
+        "Kritiker sprechen im Zusammenhang mit dem Gesetz von einem Skandal.",  # not a talk
     ],
 )
 def test_no_event(code: Any, text: str) -> None:
