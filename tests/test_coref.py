@@ -231,3 +231,17 @@ def test_plural_and_indefinite_offices_name_nobody(analyse: Analyse) -> None:
     assert "Die Präsidenten" not in mentions and "Ein Präsident" not in mentions
     assert "Der französische Präsident" in texts(find(doc, "Emmanuel Macron"))
     assert "Präsident" in texts(find(doc, "Joe Biden"))
+
+
+def test_english_article_keeps_its_spelling_and_drops_the_dateline_agency() -> None:
+    text = (
+        "KYIV, May 3 (Reuters) - Ukrainian President Volodymyr Zelenskiy met German Chancellor "
+        "Olaf Scholz on Friday. Zelenskiy said Russia was preparing a new offensive."
+    )
+    article = Article(text=text, lang="en", published=Published("2024-05-03", "day"))
+    doc = Pipeline(PipelineOptions())(article)
+    names = {e["name"]: e for e in doc.entities}
+    assert "Reuters" not in names  # a credit in the dateline, not an actor
+    zelenskiy = next(e for e in doc.entities if e["kb"] == "p:volodymyr-zelensky")
+    assert zelenskiy["name"] == "Volodymyr Zelenskiy" and zelenskiy["actor"] == "UKRGOV"
+    assert "Russia" in names

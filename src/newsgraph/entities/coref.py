@@ -91,6 +91,7 @@ def _clusters(doc: Document) -> list[Cluster]:
             (int(m["start"]), int(m["end"]))
             for m in entity.get("mentions", [])
             if not _in_source_part(doc, int(m["start"]))
+            and not _agency_credit(doc, int(m["start"]), int(m["end"]), sources)
         }
         if spans:
             name = str(entity.get("name") or "")
@@ -104,6 +105,15 @@ def _office_word(cluster: Cluster, kb: KnowledgeBase) -> bool:
     left to the role-phrase step, unless the KB knows it as a name."""
     form = cluster.forms[0]
     return " " not in form and kb.roles.is_person(form) and not kb.lookup(form)
+
+
+def _agency_credit(doc: Document, start: int, end: int, sources: set[str]) -> bool:
+    """An agency named in parentheses is a credit ("WASHINGTON (Reuters) -", "(dpa)")."""
+    text = doc.text
+    if name_key(text[start:end]) not in sources:
+        return False
+    before, after = text[max(0, start - 1) : start], text[end : end + 1]
+    return before == "(" or after == ")" or (before == "/" or after == "/")
 
 
 def _in_source_part(doc: Document, offset: int) -> bool:
@@ -253,7 +263,7 @@ def _record(doc: Document, ident: str, cluster: Cluster) -> dict[str, Any]:
     actor = cluster.actor
     return {
         "id": ident,
-        "name": _name(cluster, actor),
+        "name": _name(cluster, actor, doc.lang),
         "type": cluster.type,
         "kb": actor.id if actor else None,
         "actor": cluster.code if actor else None,
@@ -289,11 +299,12 @@ def _outermost(spans: set[Mention]) -> list[Mention]:
     return out
 
 
-def _name(cluster: Cluster, actor: Actor | None) -> str:
+def _name(cluster: Cluster, actor: Actor | None, lang: str | None = "de") -> str:
     """The KB's canonical name, except for organisations only the 2014 dictionary knows:
     its entries lump related bodies together ("Bundesrat" with "Bundestag") and spell in
-    capitals, so the article's own form is the better name."""
-    if actor is None or (actor.type == "ORG" and not actor.curated):
+    capitals, so the article's own form is the better name. The KB's canonical names are
+    German, so an English article keeps its own spelling ("Zelenskiy", "Russia")."""
+    if actor is None or lang == "en" or (actor.type == "ORG" and not actor.curated):
         return _display_name(cluster)
     return actor.name
 
