@@ -366,3 +366,26 @@ def test_seed_article_structure() -> None:
     assert doc.agencies == ["APA", "AFP"]
     assert doc.credits == ["Reuters", "Russian Defence Ministry"]
     assert_well_formed(text, Structure(doc.parts, doc.agencies, doc.credits))
+
+
+def test_dateline_span_is_recorded_and_ends_a_sentence() -> None:
+    text = (
+        "Minister visits capital\n\n"
+        "WASHINGTON, March 3 (Reuters) - The minister met senators on Tuesday. They talked.\n\n"
+        "More talks are planned for April, officials said."
+    )
+    pipeline = Pipeline(PipelineOptions(stages=("structure", "language", "tokens")))
+    doc = pipeline(Article(text=text, lang="en"))
+    assert doc.dateline is not None
+    assert doc.dateline.text_in(text) == "WASHINGTON, March 3 (Reuters) -"
+    sentences = [s.text_in(text) for s in doc.sentences]
+    assert "WASHINGTON, March 3 (Reuters) -" in sentences
+    assert "The minister met senators on Tuesday." in sentences
+    assert doc.to_record()["dateline"] == {"start": doc.dateline.start, "end": doc.dateline.end}
+
+
+def test_parenthesis_without_agency_is_no_dateline() -> None:
+    doc = Pipeline(PipelineOptions(stages=("structure",)))(
+        Article(text="Berlin (Archiv) - Die Stadt wächst weiter.\n\nDas sagt die Statistik.")
+    )
+    assert doc.dateline is None

@@ -96,6 +96,7 @@ class Document:
     parts: list[Part] = field(default_factory=list)
     agencies: list[str] = field(default_factory=list)  # e.g. ["APA", "AFP"] from "(APA/AFP)"
     credits: list[str] = field(default_factory=list)  # photo credits, e.g. "Reuters"
+    dateline: Span | None = None  # "BERLIN (dpa) –": where and who, not part of a sentence
     sentences: list[Span] = field(default_factory=list)
     doc: Doc | None = None  # spaCy Doc over the whole text, built by the tokens stage
     entities: list[dict[str, Any]] = field(default_factory=list)
@@ -130,6 +131,9 @@ class Document:
             "parts": [p.to_dict() for p in self.parts],
             "agencies": list(self.agencies),
             "credits": list(self.credits),
+            "dateline": (
+                {"start": self.dateline.start, "end": self.dateline.end} if self.dateline else None
+            ),
             "sentences": [{"start": s.start, "end": s.end} for s in self.sentences],
             "entities": self.entities,
             "quotes": self.quotes,

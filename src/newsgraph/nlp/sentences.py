@@ -99,6 +99,8 @@ def spans_from_starts(doc: Doc, starts: Sequence[int]) -> list[Span]:
     return spans
 
 
-def part_boundaries(parts: Iterable[Part]) -> list[int]:
-    """Every part's start and end offset."""
-    return [offset for part in parts for offset in (part.start, part.end)]
+def part_boundaries(parts: Iterable[Part], dateline: Span | None = None) -> list[int]:
+    """Every part's start and end offset, and the end of a dateline ("BERLIN (dpa) –"):
+    the news sentence starts after it, so its place name is never taken for a subject."""
+    cuts = [offset for part in parts for offset in (part.start, part.end)]
+    return [*cuts, dateline.end] if dateline else cuts

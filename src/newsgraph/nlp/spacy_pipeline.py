@@ -77,7 +77,7 @@ def make_stage(options: PipelineOptions) -> Callable[[Document], None]:
 
     def spacy_stage(doc: Document) -> None:
         sdoc = nlp(doc.text)
-        cuts = part_boundaries(doc.parts)
+        cuts = part_boundaries(doc.parts, doc.dateline)
         doc.sentences = trim(doc.text, model_sentences(sdoc, rules, cuts))
         doc.doc = sdoc
 

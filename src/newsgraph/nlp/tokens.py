@@ -126,7 +126,9 @@ def make_stage(options: PipelineOptions) -> Callable[[Document], None]:
     def tokens(doc: Document) -> None:
         lang = doc.lang if doc.lang in ("de", "en") else "de"
         sdoc = tokenizer.tokenize(doc.text, lang)
-        starts = sentence_starts(sdoc, part_boundaries(doc.parts), tokenizer.sentence_rules(lang))
+        starts = sentence_starts(
+            sdoc, part_boundaries(doc.parts, doc.dateline), tokenizer.sentence_rules(lang)
+        )
         doc.sentences = apply_starts(sdoc, starts)
         doc.doc = sdoc
 

@@ -153,9 +153,11 @@ def tail_agency(text: str, cues: Cues) -> tuple[int, list[str]] | None:
     return None
 
 
-def dateline_agencies(text: str, cues: Cues) -> list[str]:
-    """Agencies named in a dateline opening a paragraph ("BERLIN (dpa) –")."""
+def dateline(text: str, cues: Cues) -> tuple[list[str], int]:
+    """Agencies named in a dateline opening a paragraph ("BERLIN (dpa) –"), and the dateline's
+    length (0 when there is none, or its parenthesis names no agency)."""
     match = _DATELINE.match(text)
-    if not match:
-        return []
-    return agency_names(match.group(1), cues) or []
+    names = agency_names(match.group(1), cues) if match else None
+    if not match or not names:
+        return [], 0
+    return names, match.end()

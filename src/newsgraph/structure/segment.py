@@ -46,6 +46,7 @@ class Structure:
     parts: list[Part]
     agencies: list[str]
     credits: list[str]
+    dateline: Span | None = None  # "BERLIN (dpa) –" opening the first content paragraph
 
 
 @dataclass(slots=True)
@@ -63,6 +64,7 @@ class _Layout:
     segs: list[_Seg]
     agencies: list[tuple[int, str]] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
+    dateline: Span | None = None
 
     def body(self, seg: _Seg) -> str:
         return self.text[seg.start : seg.end]
@@ -199,7 +201,10 @@ def _mark_content(lay: _Layout) -> None:
     if not content:
         return
     first = lay.segs[content[0]]
-    lay.agencies.extend((first.start, n) for n in cr.dateline_agencies(lay.body(first), lay.cues))
+    names, length = cr.dateline(lay.body(first), lay.cues)
+    lay.agencies.extend((first.start, n) for n in names)
+    if length:
+        lay.dateline = Span(first.start, first.start + length)
     if len(content) == 1:
         first.kind = "body"
         return
@@ -236,7 +241,12 @@ def segment(
     _mark_credits(lay, _norm(titles[0] if titles else title or ""))
     _mark_content(lay)
     agencies = [name for _, name in sorted(lay.agencies, key=lambda item: item[0])]
-    return Structure(_parts(lay), list(dict.fromkeys(agencies)), list(dict.fromkeys(lay.credits)))
+    return Structure(
+        _parts(lay),
+        list(dict.fromkeys(agencies)),
+        list(dict.fromkeys(lay.credits)),
+        lay.dateline,
+    )
 
 
 def make_stage(options: PipelineOptions) -> Callable[[Document], None]:
@@ -246,5 +256,6 @@ def make_stage(options: PipelineOptions) -> Callable[[Document], None]:
         art = doc.article
         result = segment(doc.text, title_span=art.title_span, title=art.title, cues=cues)
         doc.parts, doc.agencies, doc.credits = result.parts, result.agencies, result.credits
+        doc.dateline = result.dateline
 
     return structure
