@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import time
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..data_files import read_text
 from ..errors import NewsgraphError
 from ..model import Article
 from ..pipeline import DEFAULT_STAGES, Pipeline, PipelineOptions
@@ -127,12 +127,7 @@ def figures(results: list[DatasetResult]) -> dict[str, float]:
 
 
 def load_floors() -> dict[str, float]:
-    text = (
-        resources.files("newsgraph")
-        .joinpath("data")
-        .joinpath("eval_floors.json")
-        .read_text("utf-8")
-    )
+    text = read_text("eval_floors.json")
     floors: dict[str, float] = json.loads(text)["floors"]
     return floors
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..data_files import read_text
 from ..model import Article
 from ..readers import read_paths
 from .common import Analyse, Counts, DatasetResult, Scorer, run
@@ -22,12 +22,7 @@ Item = dict[str, Any]
 
 
 def load_checklist() -> dict[str, Any]:
-    text = (
-        resources.files("newsgraph")
-        .joinpath("data")
-        .joinpath("seed_checklist.json")
-        .read_text("utf-8")
-    )
+    text = read_text("seed_checklist.json")
     data: dict[str, Any] = json.loads(text)
     return data
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
 
+from ..data_files import data_lines
 from ..kb.model import high_day, low_day
 
 
@@ -26,9 +26,7 @@ class Word:
 
 
 def _rows(name: str) -> list[list[str]]:
-    text = resources.files("newsgraph").joinpath("data").joinpath(name).read_text("utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return [ln.split("\t") for ln in lines[1:]]
+    return [ln.split("\t") for ln in data_lines(name)[1:]]  # the first line is the header
 
 
 Period = tuple[str, str, str]  # code, from, to (YYYYMMDD)

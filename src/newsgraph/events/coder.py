@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
+from ..data_files import read_json
 from ..model import Document, Span
 from .accusations import reported_accusation
 from .actors import ActorResolver
@@ -26,10 +25,7 @@ Record = dict[str, Any]
 
 
 def load_rules(lang: str = "de") -> dict[str, Any]:
-    data = resources.files("newsgraph").joinpath("data")
-    rules: dict[str, Any] = json.loads(
-        data.joinpath(f"events_rules_{lang}.json").read_text("utf-8")
-    )
+    rules: dict[str, Any] = read_json(f"events_rules_{lang}.json")
     return rules
 
 

@@ -8,14 +8,13 @@ condemned"). Intentions ("will support", "agreed to withdraw") are AGREE, as in 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..data_files import read_json
 from ..model import Document, Span
 from .actors import Word
 from .actors_en import EnglishResolver
@@ -44,8 +43,7 @@ class Sentence:
 
 
 def _rules() -> dict[str, Any]:
-    data = resources.files("newsgraph").joinpath("data").joinpath("events_rules_en.json")
-    rules: dict[str, Any] = json.loads(data.read_text("utf-8"))
+    rules: dict[str, Any] = read_json("events_rules_en.json")
     return rules
 
 

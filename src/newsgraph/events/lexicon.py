@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib import resources
+
+from ..data_files import read_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,7 @@ class Lexicon:
 
 
 def _data(name: str) -> str:
-    return resources.files("newsgraph").joinpath("data").joinpath(name).read_text("utf-8")
+    return read_text(name)
 
 
 def _words(column: str) -> list[str]:

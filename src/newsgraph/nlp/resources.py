@@ -8,27 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-from ..errors import StageLoadError
+from ..data_files import data_lines, word_set
 
-
-def data_lines(name: str) -> list[str]:
-    """The non-comment, non-blank lines of ``newsgraph/data/<name>``."""
-    try:
-        text = resources.files("newsgraph").joinpath("data", name).read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise StageLoadError(f"data file newsgraph/data/{name} is missing") from exc
-    return [
-        line.rstrip("\n")
-        for line in text.splitlines()
-        if line.strip() and not line.lstrip().startswith("#")
-    ]
-
-
-@cache
-def word_set(name: str) -> frozenset[str]:
-    return frozenset(line.strip() for line in data_lines(name))
+__all__ = ["Abbreviations", "TagInfo", "abbreviations", "data_lines", "stts_table", "word_set"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from ..data_files import read_json
 from ..nlp.resources import data_lines
 from .gazetteer import normalize
 
@@ -29,8 +28,7 @@ class Cues:
 
 @cache
 def load_cues(lang: str) -> Cues:
-    raw = resources.files("newsgraph").joinpath("data", "places_cues.json").read_text("utf-8")
-    data = json.loads(raw)
+    data = read_json("places_cues.json")
     words = data["en" if lang == "en" else "de"]
 
     def words_of(key: str) -> frozenset[str]:

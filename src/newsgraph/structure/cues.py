@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from ..data_files import read_json
 from ..errors import StageLoadError
 
 _RESOURCE = "structure_cues.json"
@@ -66,8 +65,7 @@ def _compile(raw: dict[str, Any]) -> Cues:
 def load_cues() -> Cues:
     """Read and compile the cue lists; called by ``make_stage``, never at import time."""
     try:
-        text = resources.files("newsgraph").joinpath("data").joinpath(_RESOURCE).read_text("utf-8")
-        raw = json.loads(text)
-    except (OSError, ValueError) as exc:
+        raw = read_json(_RESOURCE)
+    except ValueError as exc:
         raise StageLoadError(f"cannot load {_RESOURCE}: {exc}") from None
     return _compile(raw)

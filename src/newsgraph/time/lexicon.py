@@ -6,13 +6,13 @@ Words are stored lower-case; the grammar modules turn them into regex alternatio
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from ..data_files import read_json
 
 LANGUAGES = ("de", "en")
 
@@ -65,8 +65,7 @@ def load_lexicon(lang: str) -> Lexicon:
     """Read the vocabulary of ``lang`` ("de" or "en"); cached, so it is parsed once."""
     if lang not in LANGUAGES:
         raise ValueError(f"no temporal vocabulary for language {lang!r}")
-    path = resources.files("newsgraph.data").joinpath(f"time_{lang}.json")
-    raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    raw: dict[str, Any] = read_json(f"time_{lang}.json")
     return Lexicon(
         lang=lang,
         months=_dict(raw, "months"),

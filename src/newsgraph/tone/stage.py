@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Token
 
+from ..data_files import data_lines
 from ..model import NEWS_PARTS, Document
 from ..pipeline import PipelineOptions
 
@@ -32,14 +32,10 @@ MIXED_SHARE = 2.0  # % of words of each polarity that make an article "mixed"
 
 @cache
 def load_lexicon(lang: str) -> dict[str, float]:
-    text = (
-        resources.files("newsgraph").joinpath("data", f"tone_lexicon_{lang}.tsv").read_text("utf-8")
-    )
     lexicon: dict[str, float] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            lemma, polarity, weight = line.split("\t")
-            lexicon[lemma] = int(polarity) * float(weight)
+    for line in data_lines(f"tone_lexicon_{lang}.tsv"):
+        lemma, polarity, weight = line.split("\t")
+        lexicon[lemma] = int(polarity) * float(weight)
     return lexicon
 
 
