@@ -3,15 +3,16 @@
 Follows the corpus' recipe (its SOURCE.md, after upstream ``eval.py``): nested annotations
 are left out (gold ``isNested``, and our quotes flagged ``nested``); per article, system and
 gold quotes are aligned one-to-one (Hungarian) on token-overlap F1 of the quote spans; then
-token-level TP/FP/FN per role (quote, speaker, cue), micro-averaged. Direct and indirect
-are aligned and scored apart (gold Direct → direct; Indirect, FreeIndirect,
-IndirectFreeIndirect → indirect; Reported is out of scope and only counts in "all").
+token-level TP/FP/FN per role (quote, speaker, cue), micro-averaged. Direct, indirect and
+reported are aligned and scored apart (gold Direct → direct; Indirect, FreeIndirect,
+IndirectFreeIndirect → indirect; Reported → reported), as ``newsgraph eval quotes`` does.
 
     .venv/bin/python benchmarks/quotes_dev.py --split train --limit 200 [--errors 20]
     .venv/bin/python benchmarks/quotes_dev.py --split dev
 
-Iterate on train; report dev. The analysed documents are cached (pickle, per split and
-limit) under /tmp so that a rule change reruns only the quotes stage.
+Iterate on train; report dev. The analysed documents (the default chain's stages before
+quotes, NER and coreference included) are cached (pickle, per split and limit) under /tmp
+so that a rule change reruns only the quotes stage.
 """
 
 from __future__ import annotations
@@ -39,8 +40,9 @@ from newsgraph.pipeline import (
 from newsgraph.quotes.stage import make_stage
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared/eval/german-news-quotation-attribution"
-PRE_STAGES = ("structure", "language", "tokens", "tagger")
-KINDS = ("direct", "indirect")
+# As the default chain runs them before quotes: speakers use the entity mentions.
+PRE_STAGES = ("structure", "language", "tokens", "tagger", "ner", "places", "coref")
+KINDS = ("direct", "indirect", "reported")
 
 
 def ensure_registered() -> None:
@@ -56,7 +58,7 @@ def ensure_registered() -> None:
 
 
 def analysed(split: str, limit: int | None) -> list[tuple[dict[str, Any], Document]]:
-    cache = Path(f"/tmp/newsgraph_quotes_{split}_{limit}.pickle")
+    cache = Path(f"/tmp/newsgraph_quotes_ents_{split}_{limit}.pickle")
     if cache.exists():
         loaded: list[tuple[dict[str, Any], Document]] = pickle.loads(cache.read_bytes())
         return loaded

@@ -6,12 +6,16 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from newsgraph.model import Article, Document, Part
 from newsgraph.nlp import tagger, tokens
 from newsgraph.pipeline import PipelineOptions
 from newsgraph.quotes import stage as quote_stage
+from newsgraph.quotes.lexicon import load_lexicon
 from newsgraph.quotes.marks import find_marked
+from newsgraph.quotes.resolve import Resolver
 
 Analyse = Callable[..., list[dict[str, Any]]]
 
@@ -288,7 +292,7 @@ def test_konjunktiv_after_a_verb_that_is_no_cue(analyse: Analyse) -> None:
 def test_konjunktiv_run_is_one_quote(analyse: Analyse) -> None:
     text = (
         "Der Landrat Ole Brandt besuchte die Klinik. Das Haus sei gut geführt. "
-        "Die Ärzte leisteten dort viel, es gebe aber zu wenig Betten."
+        "Die Ärzte seien engagiert, es gebe aber zu wenig Betten."
     )
     q = one(analyse(text), "Haus")
     assert q["text"].startswith("Das Haus") and q["text"].endswith("Betten.")
@@ -320,6 +324,134 @@ def test_speaker_with_apposition_before_verb(analyse: Analyse) -> None:
 def test_colon_after_name_and_role(analyse: Analyse) -> None:
     q = one(analyse("Anna Berg, Präsidentin des Vereins: „Wir haben gewonnen.“"), "gewonnen")
     assert q["kind"] == "direct" and speaker(q) == "Anna Berg, Präsidentin des Vereins"
+
+
+def test_wie_clause_subject_before_time_and_place(analyse: Analyse) -> None:
+    text = (
+        "Wie der Finanzminister Hans Berger am Dienstag in Hannover erklärte, sinken die Steuern."
+    )
+    q = one(analyse(text), "Steuern")
+    assert speaker(q) == "der Finanzminister Hans Berger" and cue(q) == "erklärte"
+
+
+def test_speaker_after_auxiliary(analyse: Analyse) -> None:
+    text = "Gestern hat eine Sprecherin des Gerichts mitgeteilt, dass die Beschwerde scheiterte."
+    q = one(analyse(text), "Beschwerde")
+    assert speaker(q) == "eine Sprecherin des Gerichts"
+
+
+def test_relative_pronoun_speaker_keeps_main_clause_out(analyse: Analyse) -> None:
+    text = "Wichtig war die Aussage eines Jungen, der angab, von dem Mann bedroht worden zu sein."
+    q = one(analyse(text), "bedroht")
+    assert q["text"] == "von dem Mann bedroht worden zu sein" and speaker(q) == "der"
+
+
+def test_title_in_marks_belongs_to_speaker(analyse: Analyse) -> None:
+    text = "Die Zeitung „Neue Post“ berichtet, dass zwei Runden gescheitert seien."
+    q = one(analyse(text), "Runden")
+    assert speaker(q) == "Die Zeitung „Neue Post“"
+
+
+def test_object_first_pronoun_subject(analyse: Analyse) -> None:
+    text = "Der Stadt schlug er vor, die Gebühren zu senken."
+    q = one(analyse(text), "Gebühren")
+    assert speaker(q) == "er"
+
+
+def test_adverb_between_subject_and_verb(analyse: Analyse) -> None:
+    text = "Die Ärzte hingegen sagen, die Behandlung wirke nicht."
+    assert speaker(one(analyse(text), "Behandlung")) == "Die Ärzte"
+
+
+def test_konjunktiv_after_a_plain_sentence_keeps_speaker(analyse: Analyse) -> None:
+    text = (
+        "Die Polizei teilte mit, der Täter sei geflohen. Die Suche läuft. Er habe Geld gestohlen."
+    )
+    q = one(analyse(text), "gestohlen")
+    assert q["kind"] == "indirect" and speaker(q) == "Die Polizei"
+
+
+def test_wie_clause_subject_with_apposition(analyse: Analyse) -> None:
+    text = "Wie die Ministerin des Landes, Anna Berg, erklärte, bleibe die Schule offen."
+    q = one(analyse(text), "Schule")
+    assert speaker(q) == "die Ministerin des Landes, Anna Berg"
+
+
+def test_coordinated_cue_takes_first_verbs_subject(analyse: Analyse) -> None:
+    text = "Der Bürgermeister dankte den Helfern und ergänzte, die Straße werde bald geöffnet."
+    assert speaker(one(analyse(text), "Straße")) == "Der Bürgermeister"
+
+
+def test_colon_after_clause_without_speech_verb(analyse: Analyse) -> None:
+    text = "Die Lage ist ernst. In der Sendung zeigte sich der Trainer zufrieden: „Das war gut.“"
+    q = one(analyse(text), "gut")
+    assert q["kind"] == "direct" and speaker(q) == "der Trainer"
+
+
+def test_hearsay_soll_continues_the_source(analyse: Analyse) -> None:
+    text = (
+        "Die Polizei teilte mit, der Mann sei verhaftet worden. Er soll drei Autos gestohlen haben."
+    )
+    q = one(analyse(text), "Autos")
+    assert q["kind"] == "indirect" and speaker(q) == "Die Polizei"
+
+
+def test_soll_without_a_source_is_no_quote(analyse: Analyse) -> None:
+    assert analyse("Die neue Brücke soll im Jahr 2030 fertig sein.") == []
+
+
+def test_konjunktiv_clause_after_indicative_main_clause(analyse: Analyse) -> None:
+    text = "Die Firma baut Autos. Der Chef sprach die Hoffnung aus, der Umsatz werde steigen."
+    q = one(analyse(text), "Umsatz")
+    assert q["text"] == "der Umsatz werde steigen" and speaker(q) == "Der Chef"
+
+
+def test_first_person_is_no_konjunktiv(analyse: Analyse) -> None:
+    quotes = analyse("Der Chef kam zu spät. Ich habe keine Angst vor dem Gericht.")
+    assert not any("Angst" in q["text"] for q in quotes)
+
+
+def test_reported_clause_ends_at_semicolon(analyse: Analyse) -> None:
+    text = "Die Polizei sagte, dass er schuldig sei; die Anklage folgt morgen."
+    assert one(analyse(text), "schuldig")["text"] == "dass er schuldig sei"
+
+
+def test_passive_agent_is_the_speaker(analyse: Analyse) -> None:
+    text = "Die Gruppe wurde von der Regierung beschuldigt, die Brücke gesprengt zu haben."
+    assert speaker(one(analyse(text), "Brücke")) == "der Regierung"
+
+
+def test_passive_without_agent_has_no_speaker(analyse: Analyse) -> None:
+    text = "Die Gruppe wurde beschuldigt, die Brücke gesprengt zu haben."
+    assert one(analyse(text), "Brücke")["speaker"] is None
+
+
+def test_source_phrase_opens_the_clause(analyse: Analyse) -> None:
+    text = "Aus Regierungskreisen verlautete, der Minister werde zurücktreten."
+    assert speaker(one(analyse(text), "Minister")) == "Aus Regierungskreisen"
+
+
+def test_cue_in_relative_clause_attributes_nothing_before(analyse: Analyse) -> None:
+    text = "In dem Bericht, der gestern bekanntgegeben wurde, stehen viele Zahlen."
+    assert analyse(text) == []
+
+
+def test_konjunktiv_goes_on_in_next_paragraph(analyse: Analyse) -> None:
+    first = "Die Polizei teilte mit, der Mann sei verhaftet worden."
+    text = first + "\n\nEr habe drei Autos gestohlen."
+    parts = [("lead", 0, len(first)), ("body", len(first) + 2, len(text))]
+    q = one(analyse(text, parts=parts), "Autos")
+    assert q["kind"] == "indirect" and speaker(q) == "Die Polizei"
+
+
+def test_speaker_widened_over_name_mention() -> None:
+    """A speaker NP that cuts a NER name ("[Lutz] Krämerling") grows to the whole name."""
+    mention = {"start": 10, "end": 25, "text": "Lutz Krämerling", "kind": "name"}
+    role = {"start": 0, "end": 40, "text": "…", "kind": "role"}
+    entities: list[dict[str, Any]] = [{"id": "e1", "type": "PER", "mentions": [mention, role]}]
+    resolver = Resolver(Doc(Vocab(), words=["x"]), entities, load_lexicon("de"))
+    assert resolver.widen((15, 25)) == (10, 25)
+    assert resolver.widen((30, 35)) == (30, 35)
 
 
 # --- English ----------------------------------------------------------------------------------

@@ -1,9 +1,10 @@
 """Noun phrases from POS tags alone (we have no German parser): the speaker's mention.
 
-An NP here is ``[det] [adj|num]* head+`` with up to two attachments that the quotation
+An NP here is ``[det] [adj|num]* head+`` with up to three attachments that the quotation
 corpus counts as part of a speaker: a genitive ("der Sprecher *des Kremls*"), a "von/aus"
 phrase ("Oberst X *vom Landeskriminalamt*") and a name in apposition ("ein Sprecher der
-Polizei*, Lars Beringer*"). Indices are positions in a list of tokens (one unit).
+Polizei*, Lars Beringer*"); a name in quotation marks is a head ("die Zeitung *„Die
+Welt“*"). Indices are positions in a list of tokens (one unit).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class TagSet:
     pron: frozenset[str]
     genitive: frozenset[str]  # words that open an attached genitive NP
     attach: frozenset[str]  # prepositions whose phrase stays inside a speaker NP
+    titles: bool = False  # names in quotation marks are NP heads („Der Spiegel“)
 
 
 STTS = TagSet(
@@ -31,8 +33,13 @@ STTS = TagSet(
     head=frozenset({"NN", "NE", "FM"}),
     name=frozenset({"NE", "FM"}),
     pron=frozenset({"PPER"}),
-    genitive=frozenset({"des", "der", "eines", "einer"}),
+    # after a noun these open its genitive: "Angaben *seines* Anwalts", "Meinung *vieler* X"
+    genitive=frozenset(
+        {"des", "der", "eines", "einer", "seines", "seiner", "ihres", "ihrer", "dieses"}
+        | {"dieser", "vieler", "mehrerer", "zahlreicher", "einiger", "beider"}
+    ),
     attach=frozenset({"von", "vom", "aus"}),
+    titles=True,
 )
 PTB = TagSet(
     det=frozenset({"DT", "PRP$", "PDT"}),
@@ -60,15 +67,48 @@ def _core(toks: Sequence[Token], i: int, ts: TagSet) -> int | None:
     j = i + 1 if toks[i].tag_ in ts.det else i
     while j < n and toks[j].tag_ in ts.mod and toks[j].tag_ not in ts.head:
         j += 1
-    if j >= n or toks[j].tag_ not in ts.head:
+    if ts.titles and j > i and (title := title_end(toks, j)) is not None:
+        return title  # "die „Süddeutsche Zeitung“"
+    end = _heads(toks, j, ts)
+    if end is not None and end < n and toks[end].tag_ == "POS":
+        return _core(toks, end + 1, ts)  # English possessive: "the minister's aide"
+    return end
+
+
+def _heads(toks: Sequence[Token], j: int, ts: TagSet) -> int | None:
+    """End of the head nouns from ``j`` (and of a title in marks after them)."""
+    if j >= len(toks) or toks[j].tag_ not in ts.head:
         return None
     first = j
-    while j < n and toks[j].tag_ in ts.head:
+    while j < len(toks) and toks[j].tag_ in ts.head:
         j += 1
     j = _uncoordinate(toks, first, j, ts)
-    if j < n and toks[j].tag_ == "POS":  # English possessive: "the minister's aide"
-        return _core(toks, j + 1, ts)
-    return j
+    if not ts.titles or toks[j - 1].tag_ in ts.name:
+        return j  # "sagte Schröder „Nein“": after a name, marks hold words
+    return title_end(toks, j) or j  # "die Zeitung „Yemen Observer“"
+
+
+# Genitive and "von" phrases a speaker NP may hold: "Angaben des Leiters der Sektion von X".
+_ATTACHMENTS = 3
+_OPENING = frozenset('„»«"“')
+_CLOSING = frozenset('“”"«»')
+_TITLE_WORDS = 5
+
+
+def title_end(toks: Sequence[Token], j: int) -> int | None:
+    """End of a name in quotation marks at ``j`` („Der Spiegel“), else None.
+
+    Newspapers, organisations and works are named in quotation marks; a speaker NP
+    holds them: "das Magazin „Der Spiegel“".
+    """
+    if j >= len(toks) or toks[j].text not in _OPENING:
+        return None
+    for k in range(j + 1, min(len(toks), j + _TITLE_WORDS + 2)):
+        if toks[k].text in _CLOSING:
+            return k + 1 if k > j + 1 else None
+        if not (toks[k].text[:1].isupper() or toks[k].text[:1].isdigit() or toks[k].text == "-"):
+            return None
+    return None
 
 
 def _uncoordinate(toks: Sequence[Token], first: int, end: int, ts: TagSet) -> int:
@@ -102,7 +142,8 @@ def np_end(
     if end is None or toks[i].tag_ in ts.pron:
         return end
     attach = ts.attach | {"in"} if left else ts.attach
-    for _ in range(2):
+    for _ in range(_ATTACHMENTS):
+        end = _parenthesis(toks, end)  # "des Fonds (MIF) der Entwicklungsbank"
         word = toks[end].text.lower() if end < len(toks) else ""
         if word in ts.genitive or word in attach:
             more = _core(toks, end + 1, ts)

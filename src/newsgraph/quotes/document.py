@@ -30,6 +30,8 @@ from .units import Unit, build_units
 
 QUOTE_PARTS = frozenset({"lead", "body", "subheading"})
 _ADJACENT = 3  # characters between a quote's end and the next unit: the run goes on
+_PARAGRAPH_GAP = 4  # characters between a quote's end and the next paragraph: it ends that one
+_RECENT = 250  # characters from a quote's end within which its speaker may report on
 _ANAPHORS = frozenset({"Dies", "Das", "This", "That"})
 
 
@@ -50,14 +52,16 @@ def analyse(doc: Document, settings: Settings) -> list[Found]:
         marks = find_marked(doc.text, part.start, part.end, settings.lex.lang)
         sentences = [s for s in doc.sentences if part.start <= s.start < part.end]
         units = build_units(doc.doc, doc.text, sentences, marks)
-        out.extend(_part_quotes(units, settings))
+        _part_quotes(units, settings, out)
     _mark_nested(out)
     return out
 
 
-def _part_quotes(units: Sequence[Unit], settings: Settings) -> list[Found]:
-    out: list[Found] = []
+def _part_quotes(units: Sequence[Unit], settings: Settings, out: list[Found]) -> None:
+    """Adds the part's quotes to ``out`` (the quotes of the parts before it)."""
     carry: Offsets | None = None
+    # the speaker of a quote that ended the paragraph before: Konjunktiv goes on with it
+    inherited = _carried_over(out, units[0]) if units else None
     previous: Unit | None = None
     for unit in units:
         found, atts = unit_quotes(unit, settings.tags, settings.lex, settings.parsed)
@@ -66,21 +70,27 @@ def _part_quotes(units: Sequence[Unit], settings: Settings) -> list[Found]:
         merged = False
         last_unit, previous = previous, unit
         if not found and not atts:
-            guess = carry
-            if carry is None and last_unit is not None:
-                guess = _subject(last_unit, settings)
-            found = _continuation(unit, carry, guess, settings.lex, out)
+            whole = unit.is_mark(0, len(unit.toks))  # a new paragraph „…“: often a new voice
+            source = carry or (None if whole else inherited)
+            guess = source
+            if source is None:  # a report may go on in the next paragraph
+                subject = _subject(last_unit, settings) if last_unit is not None else None
+                guess = subject or _recent_speaker(out, unit)
+            found = _continuation(unit, source, guess, settings.lex, out)
+            for f in found:
+                if f.start > unit.start:  # "X sprach die Hoffnung aus, …": X speaks
+                    f.speaker = _subject(unit, settings, any_np=True) or f.speaker
             merged = (
                 not found
                 and bool(out)
                 and out[-1].end == unit.toks[-1].idx + len(unit.toks[-1].text)
             )
-        found += _partials(unit, out[-1:] if merged else found, atts, carry)
+        found += _partials(unit, out[-1:] if merged else found, atts, (carry, settings))
         if last_unit is not None and last_unit.toks[-1].text == ":":
             _colon_before(found, unit, last_unit, settings)
         carry = carry if merged else _next_carry(found, atts, unit)
+        inherited = None
         out.extend(found)
-    return out
 
 
 def _anaphoric(
@@ -110,9 +120,27 @@ def _colon_before(found: Sequence[Found], unit: Unit, before: Unit, settings: Se
     """
     for f in found:
         if f.speaker is None and f.start == unit.start and f.kind == "direct":
-            f.speaker = _colon_speaker(before, len(before.toks) - 1) or _subject(
-                before, settings, any_np=True
+            colon = len(before.toks) - 1
+            f.speaker = (
+                _colon_speaker(before, colon)
+                or _subject(before, settings, any_np=True)
+                or _colon_subject(before, colon, settings)
             )
+
+
+def _colon_subject(unit: Unit, colon: int, settings: Settings) -> Offsets | None:
+    """The subject of the clause that a colon ends: "Dann zeigte sich *X* zufrieden: „…“".
+
+    Verbs are tried from the colon backwards, a subject before its verb first, then one
+    after it: "biss *der Mann* den Helfer und rief:".
+    """
+    toks, ts = unit.toks, settings.tags
+    verbs = [v for v in range(colon - 1, -1, -1) if toks[v].tag_.endswith("FIN")]
+    verbs = [v for v in verbs if not unit.quoted[v]]
+    spans = [left_subject(toks, unit.quoted, v, ts) for v in verbs]
+    spans += [right_subject(toks, unit.quoted, v, ts, settings.lex)[0] for v in verbs]
+    found = next((s for s in spans if s is not None), None)  # a subject first is surest
+    return char_span(toks, found) if found is not None else None
 
 
 def _subject(unit: Unit, settings: Settings, any_np: bool = False) -> Offsets | None:
@@ -136,6 +164,26 @@ def _subject(unit: Unit, settings: Settings, any_np: bool = False) -> Offsets | 
     return char_span(toks, span)
 
 
+def _carried_over(before: Sequence[Found], first: Unit) -> Offsets | None:
+    """The speaker of a quote that ends the paragraph before: „…“ alone goes on with it."""
+    last = before[-1] if before else None
+    if last is None or first.start - last.end > _PARAGRAPH_GAP:
+        return None
+    return last.speaker
+
+
+def _recent_speaker(before: Sequence[Found], unit: Unit) -> Offsets | None:
+    """The speaker of a quote that ended shortly before: Konjunktiv I goes on reporting.
+
+    "Die Polizei teilte mit, … . Der Täter sei geflohen. Er *habe* …": a sentence that is
+    no quote may stand between the report and its continuation.
+    """
+    last = before[-1] if before else None
+    if last is None or last.speaker is None or unit.start - last.end > _RECENT:
+        return None
+    return last.speaker
+
+
 def _speaker_like(tok: Token, lex: Lexicon) -> bool:
     """A name, a person pronoun or a role noun: a subject that can have spoken."""
     word = tok.text
@@ -154,6 +202,8 @@ def is_konjunktiv(unit: Unit, lex: Lexicon, strict: bool = False) -> bool:
     """Reported-speech mood; ``strict``: Konjunktiv I only (II is also a conditional)."""
     words = [t for k, t in enumerate(unit.toks) if not unit.quoted[k]]
     lower = {t.text.lower() for t in words}
+    if "ich" in lower:
+        return False  # "ich habe", "ich lehne … ab": first person, indicative; an interview
     if lower & lex.words.get("konj1", frozenset()):
         return True
     if (
@@ -180,26 +230,72 @@ def _continuation(
 
     Konjunktiv I is reported speech even where nobody before can be named its speaker;
     ``guess`` (the subject of the unit before) then speaks it. A quotation alone needs a
-    speaker from a cue (``carry``): a subject guessed for it is wrong too often.
+    speaker from a cue (``carry``): a subject guessed for it is wrong too often; so does
+    "soll" (hearsay), which also plans ("Die Brücke soll 2030 fertig sein").
     """
     toks = unit.toks
     if carry is not None and unit.is_mark(0, len(toks)):
         mark = unit.marks[0][0]
         return [Found(mark.start, mark.end, "direct", speaker=carry, rule="carried-direct")]
-    if lex.lang == "de" and is_konjunktiv(unit, lex, strict=carry is None):
-        end = toks[-1].idx + len(toks[-1].text)
+    reported = is_konjunktiv(unit, lex, strict=carry is None) or (
+        carry is not None and _hearsay(unit, lex)
+    )
+    if lex.lang == "de" and reported:
+        first = _reported_clause(unit, lex, strict=carry is None)
+        last_tok = toks[-1] if first == 0 or len(toks) < 2 or toks[-1].is_alpha else toks[-2]
+        end = last_tok.idx + len(last_tok.text)
         last = before[-1] if before else None
         adjacent = last is not None and unit.start - last.end <= _ADJACENT
-        if last is not None and adjacent and last.rule == "konjunktiv" and last.speaker == guess:
+        if first == 0 and adjacent and last and last.rule == "konjunktiv" and last.speaker == guess:
             last.end = end  # the corpus takes a run of reported sentences as one quote
             return []
-        return [Found(toks[0].idx, end, "indirect", speaker=guess, rule="konjunktiv")]
+        return [Found(toks[first].idx, end, "indirect", speaker=guess, rule="konjunktiv")]
     return []
 
 
+def _reported_clause(unit: Unit, lex: Lexicon, strict: bool) -> int:
+    """Where the reported words start: after the comma before the first Konjunktiv verb
+    when the main clause is indicative ("Er sprach die Hoffnung aus, *sein Leben werde
+    …*"); else at the unit's start."""
+    toks, quoted = unit.toks, unit.quoted
+    finite = [k for k, t in enumerate(toks) if t.tag_.endswith("FIN") and not quoted[k]]
+    if not finite or _konj_word(toks[finite[0]], lex, strict):
+        return 0
+    konj = next((k for k in finite if _konj_word(toks[k], lex, strict)), None)
+    if konj is None:
+        return 0
+    commas = [k for k in range(finite[0], konj) if toks[k].text == "," and not quoted[k]]
+    return commas[-1] + 1 if commas and commas[-1] + 1 < len(toks) else 0
+
+
+def _konj_word(tok: Token, lex: Lexicon, strict: bool) -> bool:
+    word = tok.text.lower()
+    kinds = ("konj1", "hearsay") if strict else ("konj1", "hearsay", "konj2")
+    return any(word in lex.words.get(k, frozenset()) for k in kinds) or _konj1_form(
+        tok.text, tok.lemma_, tok.tag_
+    )
+
+
+def _hearsay(unit: Unit, lex: Lexicon) -> bool:
+    """ "Er *soll* geflohen sein": the modal of hearsay, after somebody's report.
+
+    The corpus marks such sentences as the previous source's words (FreeIndirect).
+    """
+    words = lex.words.get("hearsay", frozenset())
+    return any(
+        t.text.lower() in words and t.tag_ == "VMFIN"
+        for k, t in enumerate(unit.toks)
+        if not unit.quoted[k]
+    )
+
+
 def _partials(
-    unit: Unit, found: Sequence[Found], atts: Sequence[Attribution], carry: Offsets | None
+    unit: Unit,
+    found: Sequence[Found],
+    atts: Sequence[Attribution],
+    context: tuple[Offsets | None, Settings],
 ) -> list[Found]:
+    carry, settings = context
     out = []
     for mark, (lo, hi) in unit.marks:
         if any(f.start <= mark.start < f.end and f.kind == "direct" for f in found):
@@ -209,8 +305,10 @@ def _partials(
         whole = unit.is_mark(0, len(unit.toks))
         if not whole and _looks_like_a_name(unit.toks[lo + 1 : hi - 1]):
             continue  # „Der Spiegel“, „Berliner Zeitung“: a title, not somebody's words
-        if speaker is None and lo > 0 and unit.toks[lo - 1].text == ":":
-            speaker = _colon_speaker(unit, lo)
+        if host is None and lo > 0 and unit.toks[lo - 1].text == ":":
+            # the clause before the colon introduces it, over a speaker carried from before
+            introduced = _colon_speaker(unit, lo) or _colon_subject(unit, lo - 1, settings)
+            speaker = introduced or speaker
         full = (lo == 0 or unit.toks[lo - 1].text == ":") and hi >= len(unit.toks) - 1
         if host is None and speaker is None and not (whole or full):
             continue
@@ -220,7 +318,13 @@ def _partials(
 
 
 def _looks_like_a_name(toks: Sequence[Token]) -> bool:
+    """Capitalised words („Berliner Zeitung“), foreign words or names („Deus caritas
+    est“), or a web address („news.example.org“): a title, not somebody's words."""
     words = [t for t in toks if t.text[:1].isalpha()]
+    if len(words) == 1 and "." in words[0].text.strip("."):
+        return True
+    if words and all(t.tag_ in ("FM", "NE") for t in words):
+        return True
     return 0 < len(words) <= 4 and all(t.text[:1].isupper() for t in words)
 
 

@@ -28,6 +28,7 @@ class Mention:
     entity: str | None
     name: str
     type: str
+    kind: str = "name"
 
 
 def entity_mentions(entities: list[dict[str, Any]]) -> list[Mention]:
@@ -41,6 +42,7 @@ def entity_mentions(entities: list[dict[str, Any]]) -> list[Mention]:
                     ent.get("id"),
                     str(ent.get("name", "")),
                     str(ent.get("type", "")),
+                    str(m.get("kind", "name")),
                 )
             )
     return sorted(out, key=lambda m: m.start)
@@ -54,6 +56,18 @@ class Resolver:
         self.named: list[
             tuple[int, str, str | None]
         ] = []  # (offset, name, entity) of speakers so far
+
+    def widen(self, span: Offsets) -> Offsets:
+        """The span grown over the whole of each name it cuts: "[Lutz] Schumacher".
+
+        The speaker's NP comes from POS tags; where the tagger split a name, the NER
+        mention knows its extent.
+        """
+        start, end = span
+        for m in self.mentions:
+            if m.kind == "name" and m.start < end and start < m.end:
+                start, end = min(start, m.start), max(end, m.end)
+        return start, end
 
     def resolve(self, span: Offsets) -> tuple[str | None, str | None]:
         """(entity id, canonical name) of the speaker at ``span``."""

@@ -113,6 +113,8 @@ def _clause_after(toks: Sequence[Token], at: Attribution, lang: str) -> tuple[in
     for j in range(at.hi, min(n, at.hi + _MAX_GAP)):
         if toks[j].text in _SEPARATORS:
             first = j + 1
+            if first < n and toks[first].tag_.endswith("FIN") and _relative(toks, at.cue.i):
+                return None  # "Der Bericht, den X nannte, *ist* …": the main clause goes on
             if first < n and toks[first].tag_ not in ("PRELS", "PRELAT", "$(") and n - first >= 3:
                 return (first, _before_colon_quote(toks, first, n))
             return None
@@ -121,16 +123,33 @@ def _clause_after(toks: Sequence[Token], at: Attribution, lang: str) -> tuple[in
     return None
 
 
+def _relative(toks: Sequence[Token], i: int) -> bool:
+    """The word at ``i`` stands in a relative clause (a relative pronoun after a comma)."""
+    for k in range(i - 1, 0, -1):
+        if toks[k].text == ",":
+            return False
+        if toks[k].tag_ in ("PRELS", "PRELAT") and toks[k - 1].text in (",", "von", "mit"):
+            return True
+    return False
+
+
 def _before_colon_quote(toks: Sequence[Token], first: int, n: int) -> int:
-    """ "…, dass X sei: „…“": reported speech ends where a quotation follows a colon."""
+    """ "…, dass X sei: „…“": reported speech ends where a quotation follows a colon.
+
+    It also ends at a semicolon: "…, dass er schuldig sei; die Anklage …".
+    """
     for k in range(first + 1, n - 1):
         if toks[k].text == ":" and toks[k + 1].text in '„»«"“':
+            return k
+        if toks[k].text == ";":
             return k
     return n
 
 
 def _clause_before(toks: Sequence[Token], at: Attribution) -> tuple[int, int] | None:
     b = at.lo
+    if toks[b].tag_ == "PRELS":
+        return None  # "…, der angab, …": the main clause before is not what he said
     if b > 0 and toks[b - 1].text.lower() == "wie" and at.cue.kind == "verb":
         b -= 1
     if b < 2 or toks[b - 1].text != ",":
@@ -157,7 +176,10 @@ def indirect_quote(unit: Unit, at: Attribution, lang: str) -> Found | None:
         elif at.hi >= len(toks) - 1:
             hi = at.lo
         return _found(unit, at, lo, hi, at.cue.kind) if hi - lo >= 3 else None
-    span = _clause_before(toks, at) or _clause_after(toks, at, lang)
+    # "…, sagte X": without a speaker after it the cue is mostly inside a subordinate
+    # clause ("…, der als Download gestellt wurde"), not attributing what stands before
+    before = _clause_before(toks, at) if at.speaker is not None else None
+    span = before or _clause_after(toks, at, lang)
     if span is None:
         return None
     lo, hi = span

@@ -27,6 +27,11 @@ _MAX_SKIPS = 4
 _SOURCE_PLACES = frozenset({"in", "im", "bei", "beim"})
 _TELL = frozenset({"tell", "inform", "assure", "remind", "warn"})
 _QUOTE_MARKS = frozenset('„“”"»«‚‘’')
+_NOMINATIVE_RELATIVE = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
+_FROM = frozenset({"aus", "von", "vonseiten", "seitens"})
+_NOMINATIVE = frozenset({"er", "ich", "wir"})  # pronouns only a subject can be
+_CLAUSE_OPENERS = frozenset({"wie", "als", "nachdem", "während", "weil", "da", "ob"})
+_CLAUSE_REACH = 16  # words from a verb-last cue back to its clause's first word
 
 
 def char_span(toks: Sequence[Token], span: IdxSpan) -> Offsets:
@@ -48,6 +53,9 @@ def left_subject(
 ) -> IdxSpan | None:
     floor = max((k + 1 for k in range(v) if quoted[k]), default=0)
     k = np_start(toks, v, ts, floor)
+    if k is None and v - 2 > floor and toks[v - 1].tag_ == "ADV":
+        v -= 1  # "Die Kanadier *hingegen* sagen"
+        k = np_start(toks, v, ts, floor)
     if k is None or not _at_boundary(toks, k):
         return None
     k = _joined_left(toks, k, ts, floor)
@@ -123,13 +131,106 @@ def verb_speaker(
     v = cue.i
     if parsed:
         return parsed_subject(toks, v)
+    if cue.aux is not None and toks[cue.aux].lemma_ == "werden" and toks[v].tag_ == "VVPP":
+        return _agent(toks, quoted, v, ts), None  # passive: the speaker is "von X", or nobody
     left = left_subject(toks, quoted, min([v, *cue.pieces]), ts)
     if left is not None:
-        return left, None
-    right = right_subject(toks, quoted, v, ts, lex)
+        # "Der Politik schlug *er* vor": then the NP first is an object
+        return ((v + 1, v + 2) if _nominative_after(toks, v) else left), None
+    right = _after_auxiliary(toks, quoted, cue, ts, lex)
+    if right[0] is None:
+        right = right_subject(toks, quoted, v, ts, lex)
     if right[0] is None and toks[v].lemma_ == "heißen":
         return _where_said(toks, quoted, v, ts), None
+    if right[0] is None:
+        subject = (
+            clause_subject(toks, quoted, v, ts)
+            or _coordinated(toks, quoted, v, ts, lex)
+            or _from_source(toks, min([v, *cue.pieces]), ts)
+        )
+        return subject, right[1]
     return right
+
+
+def _agent(toks: Sequence[Token], quoted: Sequence[bool], v: int, ts: TagSet) -> IdxSpan | None:
+    """ "Die Gruppe wurde *von der Regierung* beschuldigt": the passive's agent, without
+    "von" as the corpus marks it."""
+    for k in range(v - 1, -1, -1):
+        if quoted[k] or toks[k].tag_ in ("$.", "$,"):
+            return None
+        if toks[k].text.lower() in ("von", "vom") and k + 1 < v:
+            start = k + 1 if toks[k].text.lower() == "von" else k
+            end = np_end(toks, k + 1, ts)
+            if end is not None and end <= v:
+                return (start, end)
+    return None
+
+
+def _from_source(toks: Sequence[Token], v: int, ts: TagSet) -> IdxSpan | None:
+    """ "*Aus EU-Kreisen* verlautete, …", "*Von Seiten der Stadt* wurde betont": the
+    phrase that opens the clause names the source; the corpus keeps its preposition."""
+    k = np_start(toks, v, ts)
+    if k is None or k == 0 or toks[k - 1].text.lower() not in _FROM:
+        return None
+    return (k - 1, v) if _at_boundary(toks, k - 1) else None
+
+
+def _coordinated(
+    toks: Sequence[Token], quoted: Sequence[bool], v: int, ts: TagSet, lex: Lexicon
+) -> IdxSpan | None:
+    """ "Er dankte den Helfern und *ergänzte*, …": the subject of the verb before "und"."""
+    if v < 2 or toks[v - 1].text != "und":
+        return None
+    for u in range(v - 2, -1, -1):
+        if quoted[u] or toks[u].tag_ in ("$.", "$,", "KOUS"):
+            return None
+        if toks[u].tag_.endswith("FIN"):
+            return left_subject(toks, quoted, u, ts) or right_subject(toks, quoted, u, ts, lex)[0]
+    return None
+
+
+def _after_auxiliary(
+    toks: Sequence[Token], quoted: Sequence[bool], cue: Cue, ts: TagSet, lex: Lexicon
+) -> tuple[IdxSpan | None, IdxSpan | None]:
+    """ "Gestern hat *eine Sprecherin* mitgeteilt": the subject follows the auxiliary."""
+    if cue.aux is None or cue.aux > cue.i:
+        return None, None
+    found = right_subject(toks, quoted, cue.aux, ts, lex)
+    return found if found[0] is not None and found[0][1] <= cue.i else (None, None)
+
+
+def _nominative_after(toks: Sequence[Token], v: int) -> bool:
+    return v + 1 < len(toks) and toks[v + 1].text in _NOMINATIVE
+
+
+def clause_subject(
+    toks: Sequence[Token], quoted: Sequence[bool], v: int, ts: TagSet
+) -> IdxSpan | None:
+    """The subject of a verb-last clause: the NP right after its opener.
+
+    "Wie *der Minister* am Dienstag in Berlin erklärte": time and place phrases stand
+    between subject and verb, so the NP is read from the clause's first word; a relative
+    clause's subject is its pronoun ("ein Junge, *der* angab, …"), as the corpus marks it.
+    """
+    for k in range(v - 1, max(-1, v - _CLAUSE_REACH), -1):
+        tok = toks[k]
+        if quoted[k] or tok.tag_ in ("$.", "$(") or tok.tag_.endswith("FIN"):
+            return None  # commas may stand inside: "Wie die Ministerin, Anna Berg, sagte"
+        if tok.tag_ in ("PRELS", "PWS") and (k == 0 or toks[k - 1].text == ","):
+            return _relative_subject(toks, k, v, ts) if tok.tag_ == "PRELS" else None
+        if tok.text.lower() in _CLAUSE_OPENERS and (k == 0 or not toks[k - 1].is_alpha):
+            end = np_end(toks, k + 1, ts, left=True) if k + 1 < v else None
+            ok = end is not None and end <= v and not any(quoted[k + 1 : end])
+            return (k + 1, end) if ok and end is not None else None
+    return None
+
+
+def _relative_subject(toks: Sequence[Token], k: int, v: int, ts: TagSet) -> IdxSpan | None:
+    """ "…, *der* angab": the pronoun; "…, den *sie* betonten": the NP after it."""
+    after = np_end(toks, k + 1, ts) if k + 1 < v else None
+    if after is not None and after <= v:
+        return (k + 1, after)
+    return (k, k + 1) if toks[k].text.lower() in _NOMINATIVE_RELATIVE else None
 
 
 def _where_said(

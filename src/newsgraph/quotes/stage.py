@@ -54,9 +54,10 @@ def _piece(text: str, span: Offsets | None) -> dict[str, Any] | None:
 
 def record(doc: Document, found: Found, resolver: Resolver) -> dict[str, Any]:
     text = doc.text
-    speaker = _piece(text, found.speaker)
-    if speaker is not None and found.speaker is not None:
-        entity, name = resolver.resolve(found.speaker)
+    span = resolver.widen(found.speaker) if found.speaker is not None else None
+    speaker = _piece(text, span)
+    if speaker is not None and span is not None:
+        entity, name = resolver.resolve(span)
         speaker = {"entity": entity, **speaker, "resolved": name}
     cue = _piece(text, found.cue)
     if cue is not None:

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from ..model import Span
+from .chunks import title_end
 from .marks import Marked
+
+_BEFORE_TITLE = frozenset({"ART", "NN", "ADJA"})
 
 
 @dataclass(slots=True)
@@ -64,10 +67,22 @@ def build_units(
         if not toks:
             continue
         inside = [(m, _token_range(toks, m)) for m in marks if a <= m.start < b]
-        quoted = [any(lo <= k < hi for _, (lo, hi) in inside) for k in range(len(toks))]
+        words = [(lo, hi) for _, (lo, hi) in inside if not _title(toks, lo, hi)]
+        quoted = [any(lo <= k < hi for lo, hi in words) for k in range(len(toks))]
         para = a == 0 or text[:a].rstrip(" \t").endswith("\n")
         units.append(Unit(a, b, toks, [x for x in inside if x[1][0] < x[1][1]], quoted, para))
     return units
+
+
+def _title(toks: Sequence[Token], lo: int, hi: int) -> bool:
+    """A name in quotation marks after an article or noun: "die „Süddeutsche Zeitung“".
+
+    It is a name, not somebody's words, so its words count as unquoted: the speaker NP
+    that holds it can be found.
+    """
+    if lo == 0 or toks[lo - 1].lang_ == "en":
+        return False
+    return toks[lo - 1].tag_ in _BEFORE_TITLE and title_end(toks, lo) == hi
 
 
 def _token_range(toks: Sequence[Token], mark: Marked) -> tuple[int, int]:
