@@ -22,9 +22,11 @@ Recognizer = Callable[[Doc], list[TokenSpan]]
 
 
 class GermanRecognizer:
-    """Model spans first; then the lists type and fill in; then persons from context;
-    then proper nouns nobody claimed; then joins, trims and filters. Each step is a small
-    function over token spans, measured on GermEval dev by ``benchmarks/ner_dev.py``."""
+    """Model spans first (multi-word ones only if they hold a name); then the lists type
+    and fill in; then persons from context; then proper nouns nobody claimed and names
+    after type cues; then joins, trims, splits and filters; acronyms in brackets and
+    repeats last. Each step is a small function over token spans, measured on GermEval
+    dev by ``benchmarks/ner_dev.py``."""
 
     def __init__(self, model_path: Path = GERMAN_MODEL, *, use_model: bool = True) -> None:
         self.lex = Lexicon.load()
@@ -33,18 +35,22 @@ class GermanRecognizer:
     def __call__(self, doc: Doc) -> list[TokenSpan]:
         lex = self.lex
         listed = lex.gazetteer.matches(doc)
-        spans = self.model_spans(doc, listed)
+        spans = rules.named_model_spans(doc, self.model_spans(doc, listed), lex)
         spans = rules.relabel(doc, rules.split_listed(spans, listed), lex)
         spans = rules.add_free(spans, rules.plausible_listed(doc, listed, lex))
         spans = rules.persons_after_cues(doc, spans, lex)
         spans = rules.persons_from_first_names(doc, spans, lex)
         spans = names.proper_noun_runs(doc, spans, lex)
+        spans = names.names_after_type_cues(doc, spans, lex)
         spans = rules.merge_adjacent_names(doc, spans, lex)
         spans = rules.persons_with_particles(doc, spans, lex)
         spans = rules.organisations_by_head(doc, spans, lex)
+        spans = rules.saints_places(doc, spans)
         spans = rules.federal_bodies(doc, spans, lex)
+        spans = rules.split_genitive_places(doc, spans, lex)
         spans = names.trim_common_nouns(doc, spans, lex)
         spans = names.drop_non_names(doc, spans, lex)
+        spans = rules.acronyms_in_brackets(doc, spans, lex)
         spans = rules.propagate(doc, spans)
         return names.clean(doc, spans, lex)
 

@@ -60,8 +60,12 @@ def plausible_listed(doc: Doc, listed: list[TokenSpan], lex: Lexicon) -> list[To
 
 
 def _plausible(doc: Doc, span: TokenSpan, lex: Lexicon) -> bool:
+    """Also: a town named like a person ("David", "Caroline", "Sophia" are towns somewhere)
+    is a person's name unless a place preposition comes first."""
     start, end, label = span
-    if end - start > 1 or label != "LOC" or doc[start].tag_ != "NN":
+    text = doc[start].text
+    first_name = text in lex.first_names or text.removesuffix("s") in lex.first_names
+    if end - start > 1 or label != "LOC" or (doc[start].tag_ != "NN" and not first_name):
         return True
     return start > 0 and doc[start - 1].text in lex.place_prepositions
 
@@ -81,7 +85,7 @@ def persons_after_cues(doc: Doc, spans: list[TokenSpan], lex: Lexicon) -> list[T
     out = [_strip_cue(doc, s, lex) for s in spans]
     by_start = {s[0]: s for s in out}
     for token in doc[:-1]:
-        if token.text not in lex.person_cues:
+        if not lex.is_person_cue(token.text):
             continue
         name_end = _name_end(doc, token.i + 1, lex.person_cues)
         if name_end == token.i + 1:
@@ -101,7 +105,7 @@ def persons_after_cues(doc: Doc, spans: list[TokenSpan], lex: Lexicon) -> list[T
 
 def _strip_cue(doc: Doc, span: TokenSpan, lex: Lexicon) -> TokenSpan:
     start, end, _ = span
-    cue_first = end - start > 1 and doc[start].text in lex.person_cues
+    cue_first = end - start > 1 and lex.is_person_cue(doc[start].text)
     if cue_first and _name_end(doc, start + 1, lex.person_cues) == end:
         return (start + 1, end, "PER")
     return span
@@ -118,13 +122,20 @@ def _name_end(doc: Doc, start: int, stop_words: frozenset[str]) -> int:
     return end
 
 
+_FIRST_NAME_TAGS = frozenset({"NE", "NN", "FM", "XY", "ADJA", "ADJD"})
+
+
 def persons_from_first_names(doc: Doc, spans: list[TokenSpan], lex: Lexicon) -> list[TokenSpan]:
     """ "<first name> <Capitalised>…" is a person; it replaces model spans lying inside it."""
     out = list(spans)
     for token in doc[:-1]:
-        if token.text not in lex.first_names:
+        # "Sein", "Nur" are first names somewhere, but as a possessive or adverb no name.
+        if token.text not in lex.first_names or token.tag_ not in _FIRST_NAME_TAGS:
             continue
         end = _name_end(doc, token.i + 1, frozenset())
+        # A surname may be tagged NN (unknown to the tagger); a common noun after it ends
+        # the name ("Matthew Williams Liebeskummer").
+        end = next((k for k in range(token.i + 2, end) if doc[k].tag_ == "NN"), end)
         if end == token.i + 1 or lex.gazetteer.label(words(doc, (token.i + 1, end, ""))):
             continue
         out = _replace_inside(out, (token.i, end, "PER"))
@@ -169,8 +180,25 @@ def organisations_by_head(doc: Doc, spans: list[TokenSpan], lex: Lexicon) -> lis
         while start > 0 and _name_like(doc[start - 1]):
             start -= 1
         if start < token.i:
-            out = _replace_inside(out, (start, token.i + 1, "ORG"))
+            out = _replace_inside(out, (start, _english_tail(doc, token.i + 1), "ORG"))
     return out
+
+
+_ENGLISH_LINKS = frozenset({"of", "for", "on", "and", "&"})
+
+
+def _english_tail(doc: Doc, end: int) -> int:
+    """ "Institute of Technology", "Council on Security and Development": an English name
+    goes on past its head word through linking words and capitalised words."""
+    stop = end
+    while stop + 1 < len(doc) and doc[stop].text in _ENGLISH_LINKS:
+        nxt = stop + 1
+        while nxt < len(doc) and doc[nxt].text[:1].isupper() and doc[nxt].is_alpha:
+            nxt += 1
+        if nxt == stop + 1:
+            break
+        stop = nxt
+    return stop
 
 
 def federal_bodies(doc: Doc, spans: list[TokenSpan], lex: Lexicon) -> list[TokenSpan]:
@@ -218,6 +246,8 @@ def _joined_type(doc: Doc, first: TokenSpan, second: TokenSpan, lex: Lexicon) ->
         return "PER"
     if lex.gazetteer.label(words(doc, second)) == "LOC":
         return "ORG"  # "Bayer Leverkusen", "Inter Mailand": a club or firm named for its city
+    if first[2] in ("LOC", "GPE"):
+        return "ORG"  # "Stoke City", "New York Times": a place then a name is a club or firm
     return first[2]
 
 
@@ -253,3 +283,99 @@ def propagate(doc: Doc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 out.append((i, i + size, label))
                 taken.update(range(i, i + size))
     return out
+
+
+def acronyms_in_brackets(doc: Doc, spans: list[TokenSpan], lex: Lexicon) -> list[TokenSpan]:
+    """ "Internationale Atomenergieorganisation ( IAEA )": an acronym in brackets right
+    after an organisation or place abbreviates it and takes its type (propagation then tags
+    its repeats). After a person it is their party ("Merkel ( CDU )"): left alone."""
+    by_end = {s[1]: s for s in spans if s[2] != "PER"}
+    out = list(spans)
+    for i in range(1, len(doc) - 2):
+        named = by_end.get(i)
+        if named is None or doc[i].text != "(" or doc[i + 2].text != ")":
+            continue
+        acronym = doc[i + 1].text
+        if not _acronym(acronym) or lex.gazetteer.label((acronym,)) is not None:
+            continue
+        candidate = (i + 1, i + 2, named[2])
+        out = [s for s in out if not overlaps(s, candidate)] + [candidate]
+    return out
+
+
+def _acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters[:2]) and text[:1].isalpha()
+
+
+def split_genitive_places(doc: Doc, spans: list[TokenSpan], lex: Lexicon) -> list[TokenSpan]:
+    """ "Oberster Gerichtshof Kanadas", "Einfluss Chinas": a place in the genitive ends a
+    longer span but is a name of its own; the rest stays a name only if it is more than
+    one common noun."""
+    out: list[TokenSpan] = []
+    for start, end, label in spans:
+        last = doc[end - 1].text
+        genitive = (
+            end - start > 1
+            and last.endswith("s")
+            and lex.gazetteer.entries.get((last,)) is None
+            and lex.gazetteer.label((last,)) in ("LOC", "GPE")
+            and lex.gazetteer.label(words(doc, (start, end, label))) is None
+        )
+        if not genitive:
+            out.append((start, end, label))
+            continue
+        out.append((end - 1, end, str(lex.gazetteer.label((last,)))))
+        if end - start > 2 or doc[start].tag_ != "NN":
+            out.append((start, end - 1, label))
+    return out
+
+
+_SAINT = frozenset({"St", "St.", "Sankt"})
+
+
+def saints_places(doc: Doc, spans: list[TokenSpan]) -> list[TokenSpan]:
+    """ "St. Peter", "Sankt Goar": a saint's name names a church or a town, one place
+    (the abbreviation may come out as its own token: "St" "." "Peter")."""
+    out = list(spans)
+    for token in doc[:-1]:
+        if token.text not in _SAINT:
+            continue
+        start = token.i + 1
+        if token.text == "St" and doc[start].text == ".":
+            start += 1
+        end = _name_end(doc, start, frozenset())
+        if end > start:
+            candidate = (token.i, end, "LOC")
+            out = [s for s in out if not overlaps(s, candidate)] + [candidate]
+    return out
+
+
+def named_model_spans(doc: Doc, spans: list[TokenSpan], lex: Lexicon) -> list[TokenSpan]:
+    """Keep a multi-word person or organisation from the model only if a proper noun is in
+    it, it is listed, or it is an institution "für" something ("Bundesamt für Gesundheit"):
+    adjective + noun spans ("Europäische Börsen", "Leeraner Bürger") describe, they do not
+    name (on GermEval dev 14 such model spans were right, 37 wrong)."""
+    return [span for span in spans if _named(doc, span, lex)]
+
+
+def _named(doc: Doc, span: TokenSpan, lex: Lexicon) -> bool:
+    start, end, label = span
+    if end - start == 1 or label not in ("PER", "ORG"):
+        return True
+    tokens = doc[start:end]
+    if any(t.tag_ == "NE" for t in tokens) or _listed(doc, span, lex):
+        return True
+    institution = _institution_word(tokens[-1].text, lex)
+    return label == "ORG" and (institution or any(t.text == "für" for t in tokens))
+
+
+_MORE_INSTITUTIONS = ("parlament", "fonds", "union", "gemeinschaft", "rundfunk", "partei")
+
+
+def _institution_word(word: str, lex: Lexicon) -> bool:
+    """ "Volkspartei", "Entwicklungsfonds", "Presseverbandes": a noun naming a kind of
+    institution (in any case form), which an adjective before it turns into a name."""
+    lower = word.lower()
+    endings = (*lex.institution_endings, *_MORE_INSTITUTIONS, *lex.org_heads_lower)
+    return any(form.endswith(endings) for form in (lower, lower[:-1], lower[:-2]))
