@@ -10,11 +10,9 @@ gazetteers ``ner_names_de.tsv`` (hand-made), ``ner_places_de.tsv`` (CLDR + GeoNa
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-from importlib import resources
 
-from ..nlp.resources import data_lines, word_set
+from ..data_files import data_lines, read_json, word_set
 from .gazetteer import Gazetteer
 
 
@@ -38,9 +36,7 @@ class Lexicon:
 
     @classmethod
     def load(cls) -> Lexicon:
-        lists = json.loads(
-            resources.files("newsgraph").joinpath("data", "ner_rules_de.json").read_text("utf-8")
-        )
+        lists = read_json("ner_rules_de.json")
         org_heads = word_set("ner_org_heads_de.txt")
         type_cues = dict(line.split("\t")[:2] for line in data_lines("ner_type_cues_de.tsv"))
         return cls(
