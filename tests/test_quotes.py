@@ -277,6 +277,59 @@ def test_reported_sprach_von(analyse: Analyse) -> None:
     assert q["kind"] == "reported" and speaker(q) == "Der Bürgermeister Karl Moll"
 
 
+def test_reported_frame_berichten_von(analyse: Analyse) -> None:
+    text = "Die Feuerwehr hat von drei verletzten Anwohnern berichtet."
+    (q,) = analyse(text)
+    assert q["kind"] == "reported" and q["text"] == text and speaker(q) == "Die Feuerwehr"
+
+
+def test_reported_frame_needs_its_preposition(analyse: Analyse) -> None:
+    # "berichten" without "von" tells no speech act of its own: no reported quote
+    quotes = analyse("Die Zeitung berichtet täglich über den Stadtrat.")
+    assert all(q["kind"] != "reported" for q in quotes)
+
+
+def test_reported_subject_before_an_apposition(analyse: Analyse) -> None:
+    text = "Anna Berg, die Sprecherin des Vereins, forderte mehr Geld für die Schulen."
+    q = one(analyse(text), "Schulen")
+    assert q["kind"] == "reported" and speaker(q) == "Anna Berg, die Sprecherin des Vereins"
+
+
+def test_reported_not_for_a_name_given(analyse: Analyse) -> None:
+    for text in (
+        "Kleine Boote nennt man in der Gegend Kähne.",
+        "Die Brücke nennt sich seit Jahren Tor zur Stadt.",
+    ):
+        assert all(q["kind"] != "reported" for q in analyse(text)), text
+
+
+def test_reported_object_first_speaker_after_the_verb(analyse: Analyse) -> None:
+    for text, who in (
+        (
+            "Den Schaden bezifferte die Stadtverwaltung auf zwei Millionen Euro.",
+            "die Stadtverwaltung",
+        ),
+        ("Einen Rücktritt des Bürgermeisters forderte die Opposition am Montag.", "die Opposition"),
+    ):
+        q = one(analyse(text), text.split()[1])
+        assert q["kind"] == "reported" and speaker(q) == who, text
+
+
+def test_reported_ends_before_a_conjunction_clause(analyse: Analyse) -> None:
+    said = (
+        "Der Stadtrat forderte am Montag nach langer Debatte im Rathaus neue und "
+        "breitere Radwege für alle Schulkinder der Stadt,"
+    )
+    q = one(analyse(f"{said} während die Verwaltung auf die Kosten achtete."), "Radwege")
+    assert q["kind"] == "reported" and q["text"] == said
+
+
+def test_reported_leaves_dies_to_the_sentence_before(analyse: Analyse) -> None:
+    text = "Der Stadtrat will neue Radwege bauen. Dies forderte die Partei schon lange."
+    q = one(analyse(text), "Radwege")
+    assert q["kind"] == "indirect" and speaker(q) == "die Partei"
+
+
 def test_reported_not_for_a_sentence_mostly_quoted(analyse: Analyse) -> None:
     q = one(analyse("Der Trainer Paul Weber warnte: „Das Spiel wird schwer.“"), "Spiel")
     assert q["kind"] == "direct" and speaker(q) == "Der Trainer Paul Weber"

@@ -4,7 +4,8 @@
   the train split (see ``scripts/learn_quote_cues.py``). Kinds: ``verb`` (key = lemma with
   its separable particle: "mitteilen", "fortfahren"), ``noun`` (heads of "nach Angaben X"),
   ``prep`` ("laut X", "X zufolge"), ``so`` (", so X"), ``wonach`` ("X, wonach …"),
-  ``reported`` (verbs telling of a speech act without its words: "sprach von").
+  ``reported`` (verbs telling of a speech act without its words: "sprach von"; a key
+  "verb+prep" holds the verb only with that preposition: "berichten+von").
 * ``quotes_words_<lang>.tsv``: closed classes by kind: Konjunktiv forms, pronouns and
   their gender, person-role nouns used to resolve "der Minister" to a name.
 """

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .chunks import TagSet
+from .chunks import STTS, TagSet, np_end
 from .cues import Cue, find_cues
 from .found import Found, Offsets
 from .lexicon import Lexicon
 from .marks import Marked
-from .speaker import IdxSpan, char_span, cue_speaker
+from .speaker import IdxSpan, char_span, cue_speaker, right_subject
 from .units import Unit
 
 _MAX_GAP = 10  # words between the cue's phrase and the comma that opens its clause
@@ -113,14 +113,19 @@ def _clause_after(toks: Sequence[Token], at: Attribution, lang: str) -> tuple[in
     for j in range(at.hi, min(n, at.hi + _MAX_GAP)):
         if toks[j].text in _SEPARATORS:
             first = j + 1
-            if first < n and toks[first].tag_.endswith("FIN") and _relative(toks, at.cue.i):
-                return None  # "Der Bericht, den X nannte, *ist* …": the main clause goes on
-            if first < n and toks[first].tag_ not in ("PRELS", "PRELAT", "$(") and n - first >= 3:
+            if first < n and _opens_said(toks, first, at) and n - first >= 3:
                 return (first, _before_colon_quote(toks, first, n))
             return None
         if toks[j].tag_ in _CLAUSE_STOP:
             return None
     return None
+
+
+def _opens_said(toks: Sequence[Token], first: int, at: Attribution) -> bool:
+    """The clause from ``first`` on can be what the cue's speaker said."""
+    if toks[first].tag_.endswith("FIN") and _relative(toks, at.cue.i):
+        return False  # "Der Bericht, den X nannte, *ist* …": the main clause goes on
+    return toks[first].tag_ not in ("PRELS", "PRELAT", "$(")
 
 
 def _relative(toks: Sequence[Token], i: int) -> bool:
@@ -218,6 +223,30 @@ def _cue_key(toks: Sequence[Token], cue: Cue) -> str:
     return particle + toks[cue.i].lemma_.lower()
 
 
+_FRAME_PREPS = frozenset({"von", "vor", "als", "auf", "zu", "zum", "zur", "für", "gegen", "über"})
+
+
+def frame_key(toks: Sequence[Token], i: int, key: str) -> str | None:
+    """The verb's key with the first preposition of its frame: "berichten+von".
+
+    "berichtete von zwei Toten" tells of a report without its words, while "berichtete,
+    dass …" reports them: the preposition, not the verb, marks the speech act. The
+    preposition follows a finite verb and precedes a participle ("hat von … berichtet").
+    """
+    after = toks[i].tag_ != "VVPP"
+    span = range(i + 1, len(toks)) if after else range(i - 1, -1, -1)
+    for k in span:
+        word = toks[k].text.lower()
+        if word in _FRAME_PREPS and (word == "als" or toks[k].tag_.startswith("APP")):
+            return f"{key}+{word}"
+    return None
+
+
+def _reported_key(toks: Sequence[Token], cue: Cue, lex: Lexicon) -> bool:
+    key = _cue_key(toks, cue)
+    return key in lex.reported or frame_key(toks, cue.i, key) in lex.reported
+
+
 def reported_speech(unit: Unit, atts: Sequence[Attribution], lex: Lexicon) -> list[Found]:
     """ "Die Polizei warnte vor …", "X sprach von …": a speech act told, not its words.
 
@@ -226,15 +255,64 @@ def reported_speech(unit: Unit, atts: Sequence[Attribution], lex: Lexicon) -> li
     """
     if 3 * sum(unit.quoted) > len(unit.toks):
         return []  # mostly quotation: its marks make it a direct quote
+    toks = unit.toks
     for at in atts:
-        if at.cue.kind != "verb" or at.speaker is None:
+        if at.cue.kind != "verb" or not _reported_key(toks, at.cue, lex):
             continue
-        if _cue_key(unit.toks, at.cue) not in lex.reported:
+        if at.cue.i == 1 and toks[0].text in ("Dies", "Das"):
+            continue  # "Dies bestätigte X": the sentence before is what X said (document)
+        after = toks[at.cue.i + 1].text.lower() if at.cue.i + 1 < len(toks) else ""
+        if lex.has("impersonal", after):
+            continue  # a name given ("nennt sich"), or no speaker at all ("nennt man")
+        speaker = at.speaker
+        if speaker is None or any(t.text == "," for t in toks[: at.lo]):
+            # in a subordinate clause or after one: rarely the sentence's message, unless
+            # the commas only set off what is said of the subject before the verb
+            speaker = _fronted_speaker(toks, at.cue)
+        if speaker is None:
             continue
-        if any(t.text == "," for t in unit.toks[: at.lo]):
-            continue  # in a subordinate clause or after one: rarely the sentence's message
-        toks = unit.toks
-        found = Found(toks[0].idx, toks[-1].idx + len(toks[-1].text), "reported", rule="reported")
-        found.speaker = char_span(toks, at.speaker)
+        if lex.has("oblique", toks[speaker[0]].text.lower()):
+            # the speech act stands; its speaker is unknown rather than the object
+            speaker = _subject_instead(unit, at.cue, speaker, lex)
+        last = toks[_clause_end(toks, at.cue) - 1]
+        found = Found(toks[0].idx, last.idx + len(last.text), "reported", rule="reported")
+        found.speaker = char_span(toks, speaker) if speaker is not None else None
         return [found]
     return []
+
+
+def _clause_end(toks: Sequence[Token], cue: Cue) -> int:
+    """ "X lehnte den Plan ab, während Y …": the speech act ends before a clause that
+    a conjunction opens after the verb (the corpus leaves it out, but keeps the comma)."""
+    for k in range(max([cue.i, *cue.pieces]) + 1, len(toks) - 1):
+        if toks[k].text == "," and toks[k + 1].tag_ in ("KOUS", "KON"):
+            return k + 1
+    return len(toks)
+
+
+def _subject_instead(unit: Unit, cue: Cue, obj: IdxSpan, lex: Lexicon) -> IdxSpan | None:
+    """The subject where the NP taken for it is an object ("den Rücktritt").
+
+    "*Den Anstieg* bezifferte die Behörde …": an object first, the subject follows the
+    verb; "Die Mission (UNMIS) forderte *den Rückzug*": the subject is the NP before it.
+    """
+    toks = unit.toks
+    if obj[0] < cue.i:
+        after, _ = right_subject(toks, unit.quoted, cue.i, STTS, lex)
+        return after
+    end = np_end(toks, 0, STTS, left=True)
+    return (0, end) if end is not None and end == cue.i else None
+
+
+def _fronted_speaker(toks: Sequence[Token], cue: Cue) -> IdxSpan | None:
+    """ "X, der …, forderte …" · "X, Chef der …, warf … vor": the NP that opens the
+    sentence, when the only commas before the verb enclose a relative clause or an
+    apposition right after it."""
+    v = cue.aux if cue.aux is not None else cue.i
+    if v < 4 or toks[v - 1].text != ",":
+        return None
+    end = np_end(toks, 0, STTS, appositions=False, left=True)
+    if end is None or end >= len(toks) or toks[end].text != ",":
+        return None
+    commas = [k for k in range(v) if toks[k].text == ","]
+    return (0, end) if commas == [end, v - 1] else None
