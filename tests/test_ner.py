@@ -311,3 +311,16 @@ def test_a_whole_list_takes_the_type_of_its_known_member(lex: Lexicon) -> None:
     doc = tagged("Orte wie Quelmora , Tavinsk und Berlin", "NN KOKOM NE $, NE KON NE")
     spans = names.proper_noun_runs(doc, [(6, 7, "LOC")], lex)
     assert sorted(spans) == [(2, 3, "LOC"), (4, 5, "LOC"), (6, 7, "LOC")]
+
+
+def test_capitalised_adjective_before_an_organisation_compound_is_a_name() -> None:
+    from newsgraph import analyze_doc
+
+    doc = analyze_doc(
+        "Der General ist Mitglied der Zentralen Militärkommission in Peking. "
+        "Die neue Militärkommission tagt erst im Mai.",
+        lang="de",
+    )
+    orgs = {m["text"] for e in doc.entities if e["type"] == "ORG" for m in e["mentions"]}
+    assert "Zentralen Militärkommission" in orgs
+    assert "Militärkommission" not in orgs  # "die neue Militärkommission" is no name

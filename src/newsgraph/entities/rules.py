@@ -174,7 +174,7 @@ def organisations_by_head(doc: Doc, spans: list[TokenSpan], lex: Lexicon) -> lis
     adjective before an organisation head word; the result replaces spans inside it."""
     out = list(spans)
     for token in doc[1:]:
-        if token.text not in lex.org_heads:
+        if token.text not in lex.org_heads and not _compound_head(doc, token, lex):
             continue
         start = token.i
         while start > 0 and _name_like(doc[start - 1]):
@@ -182,6 +182,22 @@ def organisations_by_head(doc: Doc, spans: list[TokenSpan], lex: Lexicon) -> lis
         if start < token.i:
             out = _replace_inside(out, (start, _english_tail(doc, token.i + 1), "ORG"))
     return out
+
+
+def _compound_head(doc: Doc, token: Token, lex: Lexicon) -> bool:
+    """ "der Zentralen Militärkommission": a compound ending in an organisation word after an
+    adjective that is capitalised inside the sentence — German writes adjectives in lower
+    case unless they belong to a name."""
+    if token.tag_ != "NN" or token.i < 2:
+        return False
+    before = doc[token.i - 1]
+    if before.tag_ != "ADJA" or not before.text[:1].isupper() or before.is_sent_start:
+        return False
+    lower = token.text.lower()
+    return any(
+        form.endswith(lex.org_heads_lower) and form not in lex.org_heads_lower
+        for form in (lower, lower.removesuffix("en"), lower.removesuffix("s"))
+    )
 
 
 _ENGLISH_LINKS = frozenset({"of", "for", "on", "and", "&"})
