@@ -358,10 +358,10 @@ def test_seed_article_structure() -> None:
         "related", "subheading", "body", "body", "agency",
     ]  # fmt: skip
     assert got[1][1] == got[0][1]
-    assert got[2][1] == "Reuters / Russian Defence Ministry"
-    assert got[3][1].startswith("Im Rahmen eines Treffens")
-    assert got[7][1] == "Mehr lesen Chinesischer Verteidigungsminister Li Shangfu gefeuert"
-    assert got[8][1] == "Westen will Chinas Hilfe für russische Offensive verhindern"
+    assert got[2][1].startswith("Reuters /")
+    # Structure only: the seed is third-party text, so its sentences are not repeated here.
+    assert got[7][1].startswith("Mehr lesen ")
+    assert "\n" not in got[8][1] and not got[8][1].endswith(".")
     assert got[11][1] == "(APA/AFP)"
     assert doc.agencies == ["APA", "AFP"]
     assert doc.credits == ["Reuters", "Russian Defence Ministry"]

@@ -230,7 +230,7 @@ def test_weekday_with_year_precision_gives_the_year(stage: Any) -> None:
 
 
 def test_seed_sentence_resolves_february_2022(stage: Any) -> None:
-    text = "Seit dem Beginn der Offensive im Februar 2022 haben sich die Beziehungen vertieft."
+    text = "Seit dem Ausbruch der Kämpfe im Februar 2022 ist der Handel eingebrochen."
     item = find(analyse(stage, text, "2023-11"), "Februar 2022")
     assert (item["value"], item["precision"], item["anchor"]) == ("2022-02", "month", "absolute")
 
