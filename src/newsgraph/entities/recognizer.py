@@ -12,6 +12,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from ..errors import StageLoadError
+from ..nlp.english import load_english
 from . import names, rules
 from .features import hints
 from .gazetteer import TokenSpan
@@ -65,7 +67,10 @@ class GermanRecognizer:
 
 class EnglishRecognizer:
     def __init__(self, model: str) -> None:
-        self.model = SpacyNer.load(model, ENGLISH_LABELS)
+        nlp = load_english(model)  # the tagger's copy: the pipeline is loaded once
+        if nlp is None:
+            raise StageLoadError(f"the English spaCy pipeline {model!r} is not installed")
+        self.model = SpacyNer(nlp, ENGLISH_LABELS)
 
     def __call__(self, doc: Doc) -> list[TokenSpan]:
         return sorted(self.model.spans(doc))

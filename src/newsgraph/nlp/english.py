@@ -12,6 +12,8 @@ Without the model, English tokens keep empty tags and the Doc carries a note say
 
 from __future__ import annotations
 
+from functools import cache
+
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,12 +21,17 @@ from spacy.tokens import Doc
 NOTES_KEY = "newsgraph.notes"
 
 
+@cache
 def load_english(name: str | None) -> Language | None:
-    """The English pipeline, or None when it is not installed (not an error: we degrade)."""
+    """The English pipeline, or None when it is not installed (not an error: we degrade).
+
+    Loaded once per process: the tagger runs its tagging components, the NER stage its
+    ``ner`` (see ``entities.recognizer``), both on the same object.
+    """
     if not name:
         return None
     try:
-        return spacy.load(name, exclude=["ner"])
+        return spacy.load(name)
     except (OSError, ImportError):
         return None
 
@@ -51,6 +58,7 @@ class EnglishTagger:
             sent_starts=[bool(t.is_sent_start) for t in doc] if sentenced else None,
         )
         tagged.user_data.update(doc.user_data)
-        for _, component in self.nlp.pipeline:
-            tagged = component(tagged)
+        for name, component in self.nlp.pipeline:
+            if name != "ner":  # entities are the NER stage's job
+                tagged = component(tagged)
         return tagged
