@@ -1,10 +1,13 @@
 """Noun phrases from POS tags alone (we have no German parser): the speaker's mention.
 
-An NP here is ``[det] [adj|num]* head+`` with up to three attachments that the quotation
-corpus counts as part of a speaker: a genitive ("der Sprecher *des Kremls*"), a "von/aus"
-phrase ("Oberst X *vom Landeskriminalamt*") and a name in apposition ("ein Sprecher der
-Polizei*, Lars Beringer*"); a name in quotation marks is a head ("die Zeitung *„Die
-Welt“*"). Indices are positions in a list of tokens (one unit).
+An NP here is ``[det] [adj|num]* head+`` with up to four attachments that the quotation
+corpus counts as part of a speaker: a genitive ("der Sprecher *des Kremls*", "Angaben
+*örtlicher Behörden*"), a "von/aus" phrase ("Oberst X *vom Landeskriminalamt*"), before
+the verb also an "in/für/bei" phrase ("die Behörde *in Bonn*"); then a name or role in
+apposition ("ein Sprecher der Polizei*, Lars Beringer*") and a second NP coordinated ("X
+*sowie Y*"). A name in quotation marks is a head ("die Zeitung *„Die Welt“*"), a name's
+genitive an article ("*Berlins* Bürgermeister"). Indices are positions in a list of tokens
+(one unit). The conventions were counted on the corpus' train split.
 """
 
 from __future__ import annotations
@@ -24,6 +27,10 @@ class TagSet:
     pron: frozenset[str]
     genitive: frozenset[str]  # words that open an attached genitive NP
     attach: frozenset[str]  # prepositions whose phrase stays inside a speaker NP
+    left_attach: frozenset[str]  # those that do so only before the verb (not places)
+    # those that do so after the verb only without an article: "der Chef der Bundesagentur
+    # *für Arbeit*" (a name), but "warb Obama *für die Annahme*" (the verb's object)
+    bare_attach: frozenset[str] = frozenset()
     titles: bool = False  # names in quotation marks are NP heads („Der Spiegel“)
 
 
@@ -39,6 +46,9 @@ STTS = TagSet(
         | {"dieser", "vieler", "mehrerer", "zahlreicher", "einiger", "beider"}
     ),
     attach=frozenset({"von", "vom", "aus"}),
+    # "die Organisation *in Bonn* erklärte", "der Minister *für Arbeit* sagte"
+    left_attach=frozenset({"in", "im", "für", "bei", "beim"}),
+    bare_attach=frozenset({"für"}),
     titles=True,
 )
 PTB = TagSet(
@@ -49,6 +59,7 @@ PTB = TagSet(
     pron=frozenset({"PRP"}),
     genitive=frozenset({"of"}),
     attach=frozenset({"for", "at"}),
+    left_attach=frozenset({"in"}),
 )
 
 
@@ -60,19 +71,46 @@ def _core(toks: Sequence[Token], i: int, ts: TagSet) -> int | None:
     n = len(toks)
     if i >= n:
         return None
-    if toks[i].tag_ in ts.pron:
-        return i + 1
+    if toks[i].tag_ in ts.pron or (toks[i].tag_ == "PDS" and toks[i].text.lower() in _THIS_ONE):
+        return i + 1  # "er", "*Dieser* bestätigte"
     if toks[i].tag_ == "PIS" and i + 1 < n and toks[i + 1].text.lower() in ts.genitive:
         return _core(toks, i + 1, ts)  # "Einer der beteiligten Feuerwehrmänner"
-    j = i + 1 if toks[i].tag_ in ts.det else i
-    while j < n and toks[j].tag_ in ts.mod and toks[j].tag_ not in ts.head:
+    j = i + 1 if toks[i].tag_ in ts.det or _saxon_genitive(toks, i, ts) else i
+    while (
+        j < n
+        and (toks[j].tag_ in ts.mod or toks[j].tag_ == "TRUNC")
+        and toks[j].tag_ not in ts.head
+    ):
         j += 1
+        if _joins_adjectives(toks, j):
+            j += 1  # "arabische *und* iranische Medien": one NP
     if ts.titles and j > i and (title := title_end(toks, j)) is not None:
         return title  # "die „Süddeutsche Zeitung“"
     end = _heads(toks, j, ts)
     if end is not None and end < n and toks[end].tag_ == "POS":
         return _core(toks, end + 1, ts)  # English possessive: "the minister's aide"
     return end
+
+
+def _saxon_genitive(toks: Sequence[Token], i: int, ts: TagSet) -> bool:
+    """ "*Berlins* Finanzsenator X", "*McCains* Kampagne": a name's genitive as article."""
+    return (
+        ts.titles
+        and toks[i].tag_ == "NE"
+        and toks[i].text.endswith("s")
+        and i + 1 < len(toks)
+        and toks[i + 1].tag_ in ("ADJA", "NN")
+    )
+
+
+def _joins_adjectives(toks: Sequence[Token], j: int) -> bool:
+    """ "arabische *und* iranische Medien", "Journalistinnen- *und* Journalisten-Union"."""
+    return (
+        j + 1 < len(toks)
+        and toks[j].text in _AND
+        and toks[j - 1].tag_ in ("ADJA", "JJ", "TRUNC")
+        and (toks[j + 1].tag_ == toks[j - 1].tag_ or toks[j - 1].tag_ == "TRUNC")
+    )
 
 
 def _heads(toks: Sequence[Token], j: int, ts: TagSet) -> int | None:
@@ -89,7 +127,10 @@ def _heads(toks: Sequence[Token], j: int, ts: TagSet) -> int | None:
 
 
 # Genitive and "von" phrases a speaker NP may hold: "Angaben des Leiters der Sektion von X".
-_ATTACHMENTS = 3
+_ATTACHMENTS = 4
+_AND = frozenset({"und", "sowie", "and"})
+_THIS_ONE = frozenset({"dieser", "diese", "jener", "jene", "letzterer", "letztere"})
+_NP_REACH = 24  # words back from its end to where a speaker NP may start
 _OPENING = frozenset('„»«"“')
 _CLOSING = frozenset('“”"«»')
 _TITLE_WORDS = 5
@@ -113,8 +154,10 @@ def title_end(toks: Sequence[Token], j: int) -> int | None:
 
 def _uncoordinate(toks: Sequence[Token], first: int, end: int, ts: TagSet) -> int:
     """ "der Präsident Nato und USA": names coordinated after a noun are its object."""
-    if end >= len(toks) or toks[end].tag_ not in ("KON", "CC"):
+    if end + 1 >= len(toks) or toks[end].text not in ("und", "and", "or", "oder"):
         return end
+    if toks[end + 1].tag_ not in ts.name:
+        return end  # "Eva Roth sowie der Bürgermeister": two speakers
     for k in range(first + 1, end):
         if toks[k].tag_ in ts.name and toks[k - 1].tag_ not in ts.name:
             return k
@@ -137,24 +180,53 @@ def np_end(
 
     ``left``: the NP stands before its verb, where "in" phrases also belong to it ("ein
     Regierungssprecher in Berlin sagte"); after the verb they are the place of speaking.
+    ``appositions``: the NP is a whole speaker, with a name or role in apposition and a
+    second NP coordinated ("X sowie Y").
     """
     end = _core(toks, i, ts)
-    if end is None or toks[i].tag_ in ts.pron:
+    if end is None or toks[i].tag_ in ts.pron or toks[i].tag_ == "PDS":
         return end
-    attach = ts.attach | {"in"} if left else ts.attach
+    attach = ts.attach | ts.left_attach if left else ts.attach
     for _ in range(_ATTACHMENTS):
         end = _parenthesis(toks, end)  # "des Fonds (MIF) der Entwicklungsbank"
-        word = toks[end].text.lower() if end < len(toks) else ""
-        if word in ts.genitive or word in attach:
-            more = _core(toks, end + 1, ts)
-            if more is not None and toks[end + 1].tag_ not in ts.pron:
-                end = more
-                continue
-        break
+        more = _attached(toks, end, ts, attach)
+        if more is None:
+            break
+        end = more
     end = _parenthesis(toks, end)
     if appositions:
         end = _apposition(toks, end, ts)
+        end = _coordinated(toks, end, ts, left)
     return end
+
+
+def _attached(toks: Sequence[Token], end: int, ts: TagSet, attach: frozenset[str]) -> int | None:
+    """End of a genitive or of a "von" phrase that starts at ``end``, else None."""
+    if end + 1 >= len(toks):
+        return None
+    tok = toks[end]
+    word = tok.text.lower()
+    if toks[end + 1].tag_ in ts.pron or (word in ts.genitive and toks[end - 1].tag_ in ts.name):
+        return None  # "laut X *der* Sprecher": no genitive follows a name
+    if word in ts.genitive and tok.tag_ in ts.det and (more := _core(toks, end, ts)):
+        return more  # with its article, which may open a title
+    bare = word in ts.bare_attach and toks[end + 1].tag_ in ts.head
+    if word in ts.genitive or word in attach or bare:
+        more = _core(toks, end + 1, ts)
+        return more if more is not None or not ts.titles else title_end(toks, end + 1)
+    if ts.titles and tok.tag_ == "ADJA" and word.endswith("er") and toks[end - 1].tag_ == "NN":
+        return _core(toks, end, ts)  # "Angaben *libanesischer Sicherheitskreise*"
+    return None
+
+
+def _coordinated(toks: Sequence[Token], end: int, ts: TagSet, left: bool) -> int:
+    """ "Angela Merkel *sowie Edmund Stoiber*": coordinated NPs speak together."""
+    if end + 1 >= len(toks) or toks[end].text not in _AND:
+        return end
+    if toks[end + 1].tag_ in ts.pron:
+        return end
+    more = np_end(toks, end + 1, ts, appositions=False, left=left)
+    return more if more is not None else end
 
 
 def _apposition(toks: Sequence[Token], end: int, ts: TagSet) -> int:
@@ -180,19 +252,18 @@ def _role_apposition(toks: Sequence[Token], end: int, ts: TagSet) -> int:
     """ ", der Verteidigungsminister Österreichs," — an NP in commas (or ending the unit)."""
     if toks[end + 1].tag_ in ts.pron:
         return end
-    stop = _core(toks, end + 1, ts)
+    # in commas, an "in" phrase is the role's, not the verb's place: "X, Leiter des
+    # Amts in Kiel, sagte"
+    stop = np_end(toks, end + 1, ts, appositions=False, left=True)
     if stop is None:
         return end
-    word = toks[stop].text.lower() if stop < len(toks) else ""
-    if word in ts.genitive and (more := _core(toks, stop + 1, ts)) is not None:
-        stop = more
     closes = stop >= len(toks) - 1 or toks[stop].text in (",", ":")
     return stop if closes else end
 
 
 def np_start(toks: Sequence[Token], end: int, ts: TagSet, floor: int = 0) -> int | None:
     """Start of the longest NP that ends at ``end`` (exclusive; a trailing comma allowed)."""
-    for k in range(max(floor, end - 14), end):
+    for k in range(max(floor, end - _NP_REACH), end):
         stop = np_end(toks, k, ts, left=True)
         ends_here = stop == end or (stop == end - 1 and toks[end - 1].text == ",")
         if ends_here and (k == floor or not _inside_np(toks[k - 1], ts)):

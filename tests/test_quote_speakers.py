@@ -1,0 +1,136 @@
+"""Speaker spans as the quotation corpus marks them: whole NPs with their attachments.
+
+Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from newsgraph.model import Article, Document, Part
+from newsgraph.nlp import tagger, tokens
+from newsgraph.pipeline import PipelineOptions
+from newsgraph.quotes import stage as quote_stage
+
+Analyse = Callable[[str], list[dict[str, Any]]]
+
+
+@pytest.fixture(scope="module")
+def analyse() -> Analyse:
+    options = PipelineOptions()
+    fns = [tokens.make_stage(options), tagger.make_stage(options), quote_stage.make_stage(options)]
+
+    def run(text: str) -> list[dict[str, Any]]:
+        doc = Document(article=Article(text=text, lang="de"), lang="de")
+        doc.parts = [Part("body", 0, len(text))]
+        for fn in fns:
+            fn(doc)
+        quotes: list[dict[str, Any]] = doc.quotes
+        return quotes
+
+    return run
+
+
+def speaker_of(quotes: list[dict[str, Any]], anchor: str) -> str | None:
+    hits = [q for q in quotes if anchor in q["text"] and not q["nested"]]
+    assert hits, f"no quote with {anchor!r} in {[q['text'] for q in quotes]}"
+    return hits[0]["speaker"]["text"] if hits[0]["speaker"] else None
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        # a particle before the subject at the clause start
+        ("Auch Peter Krause sagte, die Lage sei ernst.", "Lage", "Peter Krause"),
+        # a relative clause between the subject and its verb
+        (
+            "Anna Berg, die seit Jahren im Rat sitzt, sagte, der Plan sei gescheitert.",
+            "Plan",
+            "Anna Berg",
+        ),
+        # a genitive plural without article
+        (
+            "Nach Angaben örtlicher Behörden ist die Brücke seit Montag gesperrt.",
+            "Brücke",
+            "Angaben örtlicher Behörden",
+        ),
+        # "in" before the verb belongs to the subject
+        (
+            "Die Behörde in Bonn erklärte, der Antrag sei abgelehnt worden.",
+            "Antrag",
+            "Die Behörde in Bonn",
+        ),
+        # coordinated speakers
+        (
+            "Die Ministerin Eva Roth sowie der Bürgermeister Jan Fuchs erklärten, das Projekt"
+            " werde fortgesetzt.",
+            "Projekt",
+            "Die Ministerin Eva Roth sowie der Bürgermeister Jan Fuchs",
+        ),
+        # a name's genitive stands for the article
+        (
+            "Berlins früherer Bürgermeister Jan Fuchs erklärte, er sei unschuldig.",
+            "unschuldig",
+            "Berlins früherer Bürgermeister Jan Fuchs",
+        ),
+        # "für" with a bare noun names an office
+        (
+            "Das Programm laufe weiter, sagte der Beauftragte für Bildung, Tim Lange.",
+            "Programm",
+            "der Beauftragte für Bildung, Tim Lange",
+        ),
+    ],
+)
+def test_speaker_span(analyse: Analyse, text: str, anchor: str, expected: str) -> None:
+    assert speaker_of(analyse(text), anchor) == expected
+
+
+def test_name_in_marks_is_part_of_the_speaker(analyse: Analyse) -> None:
+    text = "Der Sprecher der Zeitung „Nordkurier“, Tim Lange, sagte, man prüfe den Fall."
+    assert speaker_of(analyse(text), "prüfe") == "Der Sprecher der Zeitung „Nordkurier“, Tim Lange"
+
+
+def test_role_apposition_with_its_attachments(analyse: Analyse) -> None:
+    text = "Das sei ein Fehler, sagte Jan Fuchs, der Leiter der Stadtwerke in Kiel, am Montag."
+    assert speaker_of(analyse(text), "Fehler") == "Jan Fuchs, der Leiter der Stadtwerke in Kiel"
+
+
+def test_no_genitive_after_a_name(analyse: Analyse) -> None:
+    text = "Laut Peter Krause der Verein habe keine Schulden."
+    assert speaker_of(analyse(text), "Schulden") == "Peter Krause"
+
+
+def test_verb_after_und_shares_the_subject(analyse: Analyse) -> None:
+    text = "Der Verband lobte den Plan und forderte die Stadt auf, bald zu handeln."
+    assert speaker_of(analyse(text), "handeln") == "Der Verband"
+
+
+def test_fuer_with_an_article_is_the_verbs(analyse: Analyse) -> None:
+    text = "Im Rat warb Eva Roth für die Reform mit den Worten: „Wir brauchen sie.“"
+    assert speaker_of(analyse(text), "brauchen") == "Eva Roth"
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        # in a relative clause "der" is the subject, the NP after it an object
+        (
+            "Geladen war ein Richter aus Kiel, der alle Parteien aufforderte, ruhig zu bleiben.",
+            "ruhig",
+            "der",
+        ),
+        ("Dieser bestätigte, dass der Vertrag verlängert werde.", "Vertrag", "Dieser"),
+        # where it was said, after the verb and for a passive
+        ("Nun heißt es im Bericht, die Zahlen seien gestiegen.", "Zahlen", "Bericht"),
+        (
+            "In einer Mitteilung der Stadt wurde betont, dass die Straße gesperrt bleibe.",
+            "Straße",
+            "einer Mitteilung der Stadt",
+        ),
+    ],
+)
+def test_local_mention_as_speaker(analyse: Analyse, text: str, anchor: str, expected: str) -> None:
+    assert speaker_of(analyse(text), anchor) == expected
