@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -32,15 +33,28 @@ class Cue:
 
 # Adjectives that HanTa tags ADJD where they are a verb's particle: "gab … bekannt".
 _ADJ_PARTICLES = frozenset({"bekannt", "klar", "fest"})
+# determiners and attributes between "nach" and its source noun
+_BEFORE_NOUN = frozenset({"ADJA", "ART", "PPOSAT", "PDAT", "PIAT", "PRELAT", "PDS", "CARD"})
+_MIN_HEAD = 6  # shorter heads ("Wort") end too many unrelated compounds
 _VERB_LIMIT = 12  # how far after the verb its separable particle may stand
+# words that open a new clause: the verb's particle is not beyond them
+_NEW_CLAUSE = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV", "PWS", "KON"})
 
 
-def _particle(toks: Sequence[Token], i: int) -> int | None:
+def particle(toks: Sequence[Token], i: int) -> int | None:
+    """The separable particle of the finite verb at ``i``: "teilte … *mit*".
+
+    Commas may stand between them where they set off an apposition ("teilte der Sprecher,
+    X, mit"); a new clause (a finite verb, a conjunction, a relative pronoun) ends the
+    search.
+    """
     for j in range(i + 1, min(len(toks), i + _VERB_LIMIT)):
         tag = toks[j].tag_
         if tag == "PTKVZ" or toks[j].text in _ADJ_PARTICLES:
             return j
-        if tag in ("$,", "$.") or tag.endswith("FIN"):
+        if tag == "$." or tag.endswith("FIN") or (tag in _NEW_CLAUSE and tag != "KON"):
+            return None
+        if tag == "$," and j + 1 < len(toks) and toks[j + 1].tag_ in _NEW_CLAUSE:
             return None
     return None
 
@@ -50,16 +64,29 @@ def verb_cue(toks: Sequence[Token], i: int, lex: Lexicon) -> Cue | None:
     if lex.lang == "en":
         ok = tok.tag_.startswith("VB") and tok.lemma_.lower() in lex.verbs
         return Cue("verb", i) if ok else None
+    lemma = tok.lemma_.lower()
+    if tok.tag_.startswith("VA") and lemma == "werden":
+        return _became_known(toks, i, lex)
     if not tok.tag_.startswith("VV"):
         return None
-    lemma = tok.lemma_.lower()
-    p = _particle(toks, i) if tok.tag_ == "VVFIN" else None
+    p = particle(toks, i) if tok.tag_ == "VVFIN" else None
+    if p is None and i > 0 and toks[i - 1].text in _ADJ_PARTICLES:
+        p = i - 1  # verb-final "wie X *bekannt gab*", "hat … *bekannt gegeben*"
     known = lex.verbs | lex.reported
-    if p is not None:
-        return Cue("verb", i, p) if toks[p].text.lower() + lemma in known else None
-    if lemma not in known:
+    key = toks[p].text.lower() + lemma if p is not None else lemma
+    if key not in known:
         return None
-    return Cue("verb", i, aux=_auxiliary(toks, i) if tok.tag_ == "VVPP" else None)
+    return Cue("verb", i, p, aux=_auxiliary(toks, i) if tok.tag_ == "VVPP" else None)
+
+
+def _became_known(toks: Sequence[Token], i: int, lex: Lexicon) -> Cue | None:
+    """ "Es *wurde bekannt*, dass …", "wie *bekannt wurde*": news without a speaker."""
+    p = particle(toks, i) if toks[i].tag_ == "VAFIN" else None
+    if p is None and i > 0 and toks[i - 1].text in _ADJ_PARTICLES:
+        p = i - 1
+    if p is None or toks[p].text.lower() + "werden" not in lex.verbs:
+        return None
+    return Cue("verb", i, p, aux=_auxiliary(toks, i) if toks[i].tag_ == "VAPP" else None)
 
 
 def _auxiliary(toks: Sequence[Token], i: int) -> int | None:
@@ -102,7 +129,27 @@ def find_cues(toks: Sequence[Token], quoted: Sequence[bool], lex: Lexicon) -> li
 
 
 def _source_noun(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:
-    """ "nach Angaben", "nach offiziellen Angaben": a source noun after "nach"."""
-    while j < len(toks) and toks[j].tag_ in ("ADJA", "ART", "PPOSAT"):
+    """ "nach Angaben", "nach offiziellen Angaben", "nach diesen Erkenntnissen", "nach
+    Müllers Meinung": a source noun after "nach"."""
+    while j < len(toks) and (
+        toks[j].tag_ in _BEFORE_NOUN or (toks[j].tag_ == "NE" and toks[j].text.endswith("s"))
+    ):
         j += 1
-    return j < len(toks) and (toks[j].lemma_ in lex.nouns or toks[j].text in lex.nouns)
+    if j >= len(toks) or not toks[j].tag_.startswith("NN"):
+        return j < len(toks) and (toks[j].lemma_ in lex.nouns or toks[j].text in lex.nouns)
+    return _source_head(toks[j].lemma_, lex) or _source_head(toks[j].text, lex)
+
+
+def _source_head(word: str, lex: Lexicon) -> bool:
+    """A source noun, or a compound of one: "UNHCR-Angaben", "Regierungsangaben"."""
+    if word in lex.nouns:
+        return True
+    head = word.rsplit("-", 1)[-1]
+    if head != word and head in lex.nouns:
+        return True
+    return word.endswith(_heads(lex.nouns))
+
+
+@cache
+def _heads(nouns: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(n.lower() for n in nouns if len(n) >= _MIN_HEAD))

@@ -14,16 +14,18 @@ title) never yield quotes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from ..model import Document
 from .chunks import PTB, STTS, TagSet, np_end
+from .clauses import before_colon_quote, coordinated_end
 from .found import Found, Offsets
 from .lexicon import Lexicon
 from .marks import find_marked
+from .mood import hearsay, hearsay_past, is_konjunktiv, konj_word
 from .rules import Attribution, unit_quotes
 from .speaker import char_span, left_subject, right_subject
 from .units import Unit, build_units
@@ -46,15 +48,22 @@ def analyse(doc: Document, settings: Settings) -> list[Found]:
     if doc.doc is None:
         raise ValueError("the quotes stage needs the tokens stage to run first")
     out: list[Found] = []
-    for part in doc.parts:
-        if part.kind not in QUOTE_PARTS:
-            continue
-        marks = find_marked(doc.text, part.start, part.end, settings.lex.lang)
-        sentences = [s for s in doc.sentences if part.start <= s.start < part.end]
-        units = build_units(doc.doc, doc.text, sentences, marks)
+    for units in quote_units(doc, settings.lex.lang):
         _part_quotes(units, settings, out)
     _mark_nested(out)
     return out
+
+
+def quote_units(doc: Document, lang: str) -> Iterator[list[Unit]]:
+    """The units of each part that may hold quotes, part by part."""
+    if doc.doc is None:
+        raise ValueError("the quotes stage needs the tokens stage to run first")
+    for part in doc.parts:
+        if part.kind not in QUOTE_PARTS:
+            continue
+        marks = find_marked(doc.text, part.start, part.end, lang)
+        sentences = [s for s in doc.sentences if part.start <= s.start < part.end]
+        yield build_units(doc.doc, doc.text, sentences, marks)
 
 
 def _part_quotes(units: Sequence[Unit], settings: Settings, out: list[Found]) -> None:
@@ -69,14 +78,16 @@ def _part_quotes(units: Sequence[Unit], settings: Settings, out: list[Found]) ->
             found = _anaphoric(unit, previous, atts, out)
         merged = False
         last_unit, previous = previous, unit
-        if not found and not atts:
+        if not found:
+            # a cue whose clause the rules did not take ("nachdem sie berichtet hatte, dass
+            # …") leaves the unit to the Konjunktiv rules like a unit without cues
             whole = unit.is_mark(0, len(unit.toks))  # a new paragraph „…“: often a new voice
             source = carry or (None if whole else inherited)
             guess = source
             if source is None:  # a report may go on in the next paragraph
                 subject = _subject(last_unit, settings) if last_unit is not None else None
                 guess = subject or _recent_speaker(out, unit)
-            found = _continuation(unit, source, guess, settings.lex, out)
+            found = _continuation(unit, source, guess, atts, (settings.lex, out))
             for f in found:
                 if f.start > unit.start:  # "X sprach die Hoffnung aus, …": X speaks
                     f.speaker = _subject(unit, settings, any_np=True) or f.speaker
@@ -198,54 +209,47 @@ def _next_carry(found: Sequence[Found], atts: Sequence[Attribution], unit: Unit)
     return char_span(unit.toks, spoken[-1]) if spoken and not found else None
 
 
-def is_konjunktiv(unit: Unit, lex: Lexicon, strict: bool = False) -> bool:
-    """Reported-speech mood; ``strict``: Konjunktiv I only (II is also a conditional)."""
-    words = [t for k, t in enumerate(unit.toks) if not unit.quoted[k]]
-    lower = {t.text.lower() for t in words}
-    if "ich" in lower:
-        return False  # "ich habe", "ich lehne … ab": first person, indicative; an interview
-    if lower & lex.words.get("konj1", frozenset()):
-        return True
-    if (
-        not strict
-        and lower & lex.words.get("konj2", frozenset())
-        and not lower & lex.words.get("conditional", frozenset())
-    ):
-        return True
-    return any(_konj1_form(t.text, t.lemma_, t.tag_) for t in words)
-
-
-def _konj1_form(text: str, lemma: str, tag: str) -> bool:
-    """3rd person Konjunktiv I of a full verb: stem + "e" ("gebe", "fordere")."""
-    if tag != "VVFIN" or not lemma.endswith("n") or len(lemma) < 4:
-        return False
-    stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
-    return text.lower() == stem + "e"
-
-
 def _continuation(
-    unit: Unit, carry: Offsets | None, guess: Offsets | None, lex: Lexicon, before: list[Found]
+    unit: Unit,
+    carry: Offsets | None,
+    guess: Offsets | None,
+    atts: Sequence[Attribution],
+    context: tuple[Lexicon, list[Found]],
 ) -> list[Found]:
-    """Quotes of a unit without cues, spoken by the previous unit's speaker (if known).
+    """Quotes of a unit where its cues (``atts``, if any) found none, spoken by the
+    previous unit's speaker (if known).
 
     Konjunktiv I is reported speech even where nobody before can be named its speaker;
     ``guess`` (the subject of the unit before) then speaks it. A quotation alone needs a
     speaker from a cue (``carry``): a subject guessed for it is wrong too often; so does
-    "soll" (hearsay), which also plans ("Die Brücke soll 2030 fertig sein").
+    "soll" (hearsay), which also plans ("Die Brücke soll 2030 fertig sein"), unless it
+    follows reported words or tells of the past ("soll geflohen sein").
     """
+    lex, before = context
     toks = unit.toks
     if carry is not None and unit.is_mark(0, len(toks)):
         mark = unit.marks[0][0]
         return [Found(mark.start, mark.end, "direct", speaker=carry, rule="carried-direct")]
-    reported = is_konjunktiv(unit, lex, strict=carry is None) or (
-        carry is not None and _hearsay(unit, lex)
+    last = _last_outer(before)
+    adjacent = last is not None and unit.start - last.end <= _ADJACENT
+    strict = carry is None
+    # "soll" reports after a cue or right after reported words ("Er sei …. Er soll …")
+    after_report = carry is not None or (adjacent and last is not None and last.kind == "indirect")
+    reported = (
+        is_konjunktiv(unit, lex, strict=strict)
+        or (after_report and hearsay(unit, lex))
+        or (guess is not None and hearsay_past(unit, lex))
     )
     if lex.lang == "de" and reported:
-        first = _reported_clause(unit, lex, strict=carry is None)
-        last_tok = toks[-1] if first == 0 or len(toks) < 2 or toks[-1].is_alpha else toks[-2]
+        first = _reported_clause(unit, lex, strict=strict)
+        if first is None:
+            return []
+        hi = _reported_end(unit, first, atts, lex)
+        if hi < len(toks):
+            last_tok = toks[hi - 1]
+        else:
+            last_tok = toks[-1] if first == 0 or len(toks) < 2 or toks[-1].is_alpha else toks[-2]
         end = last_tok.idx + len(last_tok.text)
-        last = before[-1] if before else None
-        adjacent = last is not None and unit.start - last.end <= _ADJACENT
         if first == 0 and adjacent and last and last.rule == "konjunktiv" and last.speaker == guess:
             last.end = end  # the corpus takes a run of reported sentences as one quote
             return []
@@ -253,40 +257,49 @@ def _continuation(
     return []
 
 
-def _reported_clause(unit: Unit, lex: Lexicon, strict: bool) -> int:
+def _reported_end(unit: Unit, first: int, atts: Sequence[Attribution], lex: Lexicon) -> int:
+    """Where reported words that start at ``first`` end: before a quotation after a colon
+    ("…, sei klar: „…“"), before the attribution after them ("…, zitiert X aus …"), and
+    before the writer's own clause that goes on ("…, mehrmals wurde es verlängert")."""
+    toks = unit.toks
+    hi = before_colon_quote(toks, first, len(toks))
+    for at in atts:
+        inside = first < at.lo < hi and toks[at.lo - 1].text == ","
+        if inside and any(konj_word(t, lex, strict=False) for t in toks[first : at.lo - 1]):
+            hi = at.lo - 1  # the words before it are still reported ones
+    return coordinated_end(unit, first, hi, lex)
+
+
+def _last_outer(before: Sequence[Found]) -> Found | None:
+    """The last quote that no other holds: a partial quote inside a reported sentence
+    does not end the run of reported sentences."""
+    for f in reversed(before[-4:]):
+        if not any(g.contains(f) for g in before[-4:]):
+            return f
+    return None
+
+
+_NOT_REPORTED = frozenset({"PRELS", "PRELAT", "KOUI", "PWAV", "PWS"})
+
+
+def _reported_clause(unit: Unit, lex: Lexicon, strict: bool) -> int | None:
     """Where the reported words start: after the comma before the first Konjunktiv verb
     when the main clause is indicative ("Er sprach die Hoffnung aus, *sein Leben werde
-    …*"); else at the unit's start."""
+    …*"); else at the unit's start. None: the Konjunktiv stands in a relative or other
+    subordinate clause of an indicative sentence, which reports nothing."""
     toks, quoted = unit.toks, unit.quoted
     finite = [k for k, t in enumerate(toks) if t.tag_.endswith("FIN") and not quoted[k]]
-    if not finite or _konj_word(toks[finite[0]], lex, strict):
+    if not finite or konj_word(toks[finite[0]], lex, strict):
         return 0
-    konj = next((k for k in finite if _konj_word(toks[k], lex, strict)), None)
+    konj = next((k for k in finite if konj_word(toks[k], lex, strict)), None)
     if konj is None:
         return 0
     commas = [k for k in range(finite[0], konj) if toks[k].text == "," and not quoted[k]]
-    return commas[-1] + 1 if commas and commas[-1] + 1 < len(toks) else 0
-
-
-def _konj_word(tok: Token, lex: Lexicon, strict: bool) -> bool:
-    word = tok.text.lower()
-    kinds = ("konj1", "hearsay") if strict else ("konj1", "hearsay", "konj2")
-    return any(word in lex.words.get(k, frozenset()) for k in kinds) or _konj1_form(
-        tok.text, tok.lemma_, tok.tag_
-    )
-
-
-def _hearsay(unit: Unit, lex: Lexicon) -> bool:
-    """ "Er *soll* geflohen sein": the modal of hearsay, after somebody's report.
-
-    The corpus marks such sentences as the previous source's words (FreeIndirect).
-    """
-    words = lex.words.get("hearsay", frozenset())
-    return any(
-        t.text.lower() in words and t.tag_ == "VMFIN"
-        for k, t in enumerate(unit.toks)
-        if not unit.quoted[k]
-    )
+    first = commas[-1] + 1 if commas and commas[-1] + 1 < len(toks) else 0
+    head = toks[first]
+    if first and (head.tag_ in _NOT_REPORTED or (head.tag_ == "KOUS" and head.text != "dass")):
+        return None  # ", die … setzen soll", ", um … zu": part of the writer's own sentence
+    return first
 
 
 def _partials(
@@ -303,7 +316,9 @@ def _partials(
         host = next((f for f in found if f.start <= mark.start < f.end), None)
         speaker, cue = _partial_source(unit, host, atts, carry)
         whole = unit.is_mark(0, len(unit.toks))
-        if not whole and _looks_like_a_name(unit.toks[lo + 1 : hi - 1]):
+        if not whole and (
+            _looks_like_a_name(unit.toks[lo + 1 : hi - 1]) or _named(unit.toks, lo, hi)
+        ):
             continue  # „Der Spiegel“, „Berliner Zeitung“: a title, not somebody's words
         if host is None and lo > 0 and unit.toks[lo - 1].text == ":":
             # the clause before the colon introduces it, over a speaker carried from before
@@ -315,6 +330,23 @@ def _partials(
         kind = "direct" if whole or full else "partial"
         out.append(Found(mark.start, mark.end, kind, speaker=speaker, cue=cue, rule="mark"))
     return out
+
+
+_BEFORE_NAME = frozenset({"ART", "APPRART", "PDAT", "PPOSAT"})
+_NAME_GLUE = frozenset({"ART", "APPR", "APPRART", "KON"})
+
+
+def _named(toks: Sequence[Token], lo: int, hi: int) -> bool:
+    """A mark after an article that opens with a capital and is no sentence of its own:
+    "die „Kampagne für ein Freies Tibet“", "in der „BILD am Sonntag“" name something."""
+    if lo == 0 or hi - lo < 3 or toks[lo - 1].tag_ not in _BEFORE_NAME:
+        return False
+    first = toks[lo + 1]
+    inner = toks[lo + 1 : hi - 1]
+    # only function words in lower case ("für ein Freies Tibet"): a phrase that somebody
+    # said has them too ("an einer „Stabilisierung der *globalen* Lage“")
+    lower = [t for t in inner if t.text[:1].islower()]
+    return first.text[:1].isupper() and all(t.tag_ in _NAME_GLUE for t in lower)
 
 
 def _looks_like_a_name(toks: Sequence[Token]) -> bool:

@@ -13,11 +13,19 @@ For each cue (see :mod:`.cues`) and its speaker (:mod:`.speaker`):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
 from .chunks import STTS, TagSet, np_end
+from .clauses import (
+    THAT,
+    before_colon_quote,
+    coordinated_end,
+    in_relative,
+    opens_said,
+    source_clause,
+)
 from .cues import Cue, find_cues
 from .found import Found, Offsets
 from .lexicon import Lexicon
@@ -92,7 +100,14 @@ def direct_quotes(unit: Unit, at: Attribution) -> list[Found]:
         before = punct and mhi <= at.lo and _only(toks, mhi, at.lo, _SEPARATORS)
         after = mlo > at.hi and _only(toks, at.hi, mlo, _SEPARATORS) and mlo - at.hi <= 1
         # "äußerte sich X jedoch zuversichtlich: „…“"
-        after = after or (mlo >= at.hi and toks[mlo - 1].text == ":" and mlo - at.hi <= _MAX_GAP)
+        # but not "X sagte, *Europa brauche …* und fügte hinzu: „…“": the comma opens
+        # the cue's own clause, and the quotation belongs to the next cue
+        after = after or (
+            mlo >= at.hi
+            and toks[mlo - 1].text == ":"
+            and mlo - at.hi <= _MAX_GAP
+            and not any(t.text == "," for t in toks[at.hi : mlo])
+        )
         if before or after:
             out.append(_mark_found(unit, at, mark, "adjacent"))
     return out
@@ -103,9 +118,9 @@ def _mark_found(unit: Unit, at: Attribution, mark: Marked, rule: str) -> Found:
     return _attributed(at, unit.toks, (mark.start, mark.end), "direct", rule)
 
 
-def _clause_after(toks: Sequence[Token], at: Attribution, lang: str) -> tuple[int, int] | None:
+def _clause_after(toks: Sequence[Token], at: Attribution, lex: Lexicon) -> tuple[int, int] | None:
     n = len(toks)
-    if lang == "en":
+    if lex.lang == "en":
         j = at.hi
         while j < n and toks[j].text in (",", "that", ":"):
             j += 1
@@ -113,42 +128,12 @@ def _clause_after(toks: Sequence[Token], at: Attribution, lang: str) -> tuple[in
     for j in range(at.hi, min(n, at.hi + _MAX_GAP)):
         if toks[j].text in _SEPARATORS:
             first = j + 1
-            if first < n and _opens_said(toks, first, at) and n - first >= 3:
-                return (first, _before_colon_quote(toks, first, n))
+            if first < n and opens_said(toks, first, at.cue.i, at.lo, lex) and n - first >= 3:
+                return (first, before_colon_quote(toks, first, n))
             return None
         if toks[j].tag_ in _CLAUSE_STOP:
             return None
     return None
-
-
-def _opens_said(toks: Sequence[Token], first: int, at: Attribution) -> bool:
-    """The clause from ``first`` on can be what the cue's speaker said."""
-    if toks[first].tag_.endswith("FIN") and _relative(toks, at.cue.i):
-        return False  # "Der Bericht, den X nannte, *ist* …": the main clause goes on
-    return toks[first].tag_ not in ("PRELS", "PRELAT", "$(")
-
-
-def _relative(toks: Sequence[Token], i: int) -> bool:
-    """The word at ``i`` stands in a relative clause (a relative pronoun after a comma)."""
-    for k in range(i - 1, 0, -1):
-        if toks[k].text == ",":
-            return False
-        if toks[k].tag_ in ("PRELS", "PRELAT") and toks[k - 1].text in (",", "von", "mit"):
-            return True
-    return False
-
-
-def _before_colon_quote(toks: Sequence[Token], first: int, n: int) -> int:
-    """ "…, dass X sei: „…“": reported speech ends where a quotation follows a colon.
-
-    It also ends at a semicolon: "…, dass er schuldig sei; die Anklage …".
-    """
-    for k in range(first + 1, n - 1):
-        if toks[k].text == ":" and toks[k + 1].text in '„»«"“':
-            return k
-        if toks[k].text == ";":
-            return k
-    return n
 
 
 def _clause_before(toks: Sequence[Token], at: Attribution) -> tuple[int, int] | None:
@@ -159,18 +144,31 @@ def _clause_before(toks: Sequence[Token], at: Attribution) -> tuple[int, int] | 
         b -= 1
     if b < 2 or toks[b - 1].text != ",":
         return None
+    if at.speaker is not None and b == at.speaker[0] and toks[b].tag_ in ("PPER", "ART", "NE"):
+        return None  # "…, er hat aber nie darüber gesprochen": a new clause, no inversion
     start = max((k + 1 for k in range(b - 1) if toks[k].text == ":"), default=0)
     if b - start < 3:
         return None
+    if toks[start].tag_ in ("KOUS", "KOUI") and toks[start].text.lower() not in THAT:
+        return None  # "Während …, forderte X": the speaker's own sentence, no report
+    relative = in_relative(toks, start, b)
     has_verb = any(
-        t.tag_.endswith("FIN") or t.tag_ in ("VBD", "VBZ", "VBP") or t.is_quote
-        for t in toks[start:b]
+        (t.tag_.endswith("FIN") and not relative[k - start])
+        or t.tag_ in ("VBD", "VBZ", "VBP")
+        or t.is_quote
+        for k, t in enumerate(toks[start:b], start)
     )
     return (start, b) if has_verb else None
 
 
-def indirect_quote(unit: Unit, at: Attribution, lang: str) -> Found | None:
-    toks = unit.toks
+def _so_it_says(toks: Sequence[Token], at: Attribution) -> bool:
+    """ "…, *heißt es*" · "…, *hieß es* in einer Erklärung": a source without a speaker."""
+    i = at.cue.i
+    return toks[i].lemma_ == "heißen" and i + 1 < len(toks) and toks[i + 1].text == "es"
+
+
+def indirect_quote(unit: Unit, at: Attribution, lex: Lexicon) -> Found | None:
+    toks, lang = unit.toks, lex.lang
     if at.cue.kind == "wonach":
         lo, hi = at.cue.i + 1, len(toks)
         return _found(unit, at, lo, hi, "wonach") if hi - lo >= 3 else None
@@ -178,20 +176,57 @@ def indirect_quote(unit: Unit, at: Attribution, lang: str) -> Found | None:
         lo, hi = 0, len(toks)
         if at.lo == 0:
             lo = at.hi + (1 if at.hi < len(toks) and toks[at.hi].text == "," else 0)
+            lo = _field_end(unit, at) or lo
         elif at.hi >= len(toks) - 1:
             hi = at.lo
+        else:
+            lo, hi = source_clause(unit, at.lo, at.hi)
         return _found(unit, at, lo, hi, at.cue.kind) if hi - lo >= 3 else None
     # "…, sagte X": without a speaker after it the cue is mostly inside a subordinate
     # clause ("…, der als Download gestellt wurde"), not attributing what stands before
-    before = _clause_before(toks, at) if at.speaker is not None else None
-    span = before or _clause_after(toks, at, lang)
+    before = _clause_before(toks, at) if at.speaker is not None or _so_it_says(toks, at) else None
+    span = before or _clause_after(toks, at, lex)
     if span is None:
         return None
     lo, hi = span
+    if before is None and lang == "de":
+        hi = coordinated_end(unit, lo, hi, lex)
     mark = unit.mark_covering(lo, hi)
     if mark is not None:
         return _mark_found(unit, at, mark, "clause-marked")
     return _found(unit, at, lo, hi, "clause")
+
+
+def _field_end(unit: Unit, at: Attribution) -> int | None:
+    """The finite verb after a source that opens the sentence ("Laut X vom Montag
+    *wurden* …"): in German the first field holds one phrase, the source."""
+    if at.cue.kind not in ("prep", "noun") or at.cue.i != 0:
+        return None
+    toks = unit.toks
+    for k in range(at.cue.i + at.cue.width, len(toks)):
+        if toks[k].text in (",", ":") or unit.quoted[k]:
+            return None
+        if toks[k].tag_.endswith("FIN"):
+            return k if k >= at.hi else None
+    return None
+
+
+def _prefield(unit: Unit, at: Attribution) -> Attribution:
+    """ "Laut einer gestern veröffentlichten Mitteilung des X *wurden* …": a source that
+    opens the sentence is all of its first field, up to the finite verb, even where no
+    noun phrase could be read from it."""
+    cue = at.cue
+    if at.speaker is not None or cue.kind not in ("prep", "noun") or cue.i != 0:
+        return at
+    toks = unit.toks
+    first = cue.i + cue.width
+    verb = next((k for k in range(first, len(toks)) if toks[k].tag_.endswith("FIN")), None)
+    if verb is None or verb == first or unit.quoted[verb]:
+        return at
+    field = toks[first:verb]
+    if any(t.text in (",", ":") for t in field) or not any(t.tag_ in ("NN", "NE") for t in field):
+        return at
+    return replace(at, speaker=(first, verb), hi=verb)
 
 
 def unit_quotes(
@@ -200,16 +235,21 @@ def unit_quotes(
     """Quotes of one unit, and every cue's attribution (for speakers carried onwards)."""
     cues = find_cues(unit.toks, unit.quoted, lex)
     found: list[Found] = []
-    atts = [attribution(unit, c, ts, lex, parsed) for c in cues]
+    atts = [_prefield(unit, attribution(unit, c, ts, lex, parsed)) for c in cues]
     atts = [a for a in atts if a.speaker is not None or a.cue.kind not in ("so", "prep", "postp")]
     for at in atts:
-        if any(f.start <= unit.toks[at.cue.i].idx < f.end for f in found):
+        host = next((f for f in found if f.start <= unit.toks[at.cue.i].idx < f.end), None)
+        if host is not None:
+            if at.cue.kind == "so" and host.rule == "clause" and at.cue.i > 1:
+                # "X wurde aufgefordert, *Y zu tun*, so Z": the reported words end there
+                last = unit.toks[at.cue.i - 2]
+                host.end = max(host.start, last.idx + len(last.text))
             continue  # a speech verb inside somebody's reported words
         direct = direct_quotes(unit, at)
         if direct:
             found.extend(q for q in direct if all(q.start != f.start for f in found))
             continue
-        indirect = indirect_quote(unit, at, lex.lang)
+        indirect = indirect_quote(unit, at, lex)
         if indirect is not None and not any(f.start <= indirect.start < f.end for f in found):
             found.append(indirect)
     if not found and lex.lang == "de":
@@ -264,21 +304,46 @@ def reported_speech(unit: Unit, atts: Sequence[Attribution], lex: Lexicon) -> li
         after = toks[at.cue.i + 1].text.lower() if at.cue.i + 1 < len(toks) else ""
         if lex.has("impersonal", after):
             continue  # a name given ("nennt sich"), or no speaker at all ("nennt man")
+        if toks[at.cue.i].lemma_ == "fordern" and any(lex.has("casualty", t.text) for t in toks):
+            continue  # "Die Flut forderte 92 Menschenleben": deaths, not a demand
         speaker = at.speaker
+        start = 0
         if speaker is None or any(t.text == "," for t in toks[: at.lo]):
             # in a subordinate clause or after one: rarely the sentence's message, unless
             # the commas only set off what is said of the subject before the verb
             speaker = _fronted_speaker(toks, at.cue)
-        if speaker is None:
+            if speaker is None and at.speaker is not None:
+                start = _later_clause(unit, at)
+                speaker = at.speaker if start else None
+        if speaker is None and not _passive(toks, at.cue):
             continue
-        if lex.has("oblique", toks[speaker[0]].text.lower()):
+        if speaker is not None and lex.has("oblique", toks[speaker[0]].text.lower()):
             # the speech act stands; its speaker is unknown rather than the object
             speaker = _subject_instead(unit, at.cue, speaker, lex)
         last = toks[_clause_end(toks, at.cue) - 1]
-        found = Found(toks[0].idx, last.idx + len(last.text), "reported", rule="reported")
+        found = Found(toks[start].idx, last.idx + len(last.text), "reported", rule="reported")
         found.speaker = char_span(toks, speaker) if speaker is not None else None
         return [found]
     return []
+
+
+def _passive(toks: Sequence[Token], cue: Cue) -> bool:
+    """ "Als Ursache *wurde* ein Defekt *genannt*": a speech act whose speaker is left
+    out; the corpus marks it all the same."""
+    return cue.aux is not None and toks[cue.aux].lemma_ == "werden" and toks[cue.i].tag_ == "VVPP"
+
+
+def _later_clause(unit: Unit, at: Attribution) -> int:
+    """Where a main clause with the speech act starts after a comma: "…, *die Polizei
+    spricht von 4.000*" · "…, *sprach aber von …*". 0: the act is not in a clause of
+    its own (a relative clause, or commas inside the subject)."""
+    toks = unit.toks
+    comma = next((k for k in range(at.lo - 1, 0, -1) if toks[k].text == ","), 0)
+    if not comma or at.speaker is None or at.speaker[0] <= comma:
+        return 0
+    if toks[comma + 1].tag_ in ("PRELS", "PRELAT", "KOUS"):
+        return 0
+    return comma + 1
 
 
 def _clause_end(toks: Sequence[Token], cue: Cue) -> int:

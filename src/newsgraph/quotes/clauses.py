@@ -1,0 +1,153 @@
+"""Where a reported clause starts and ends in a German sentence.
+
+The quote rules find a cue; these helpers say which clause around it holds what was
+said: not a relative clause or a clause of purpose after the cue ("…, *um* …"), not
+the speaker's own clause that goes on after a comma ("…, *sprach aber* von …"), and
+for a source inside a sentence ("laut X") the clause that holds it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from .lexicon import Lexicon
+from .mood import konj_word
+from .units import Unit
+
+# Conjunctions that open a clause of the speaker's own sentence, not what was said:
+# "X forderte den Rücktritt, *um* …", "X gab … bekannt, *nachdem* …"
+_NOT_SAID = frozenset(
+    {"um", "nachdem", "da", "als", "während", "obwohl", "weil", "bevor", "bis", "damit", "sodass"}
+)
+
+
+def opens_said(toks: Sequence[Token], first: int, cue: int, lo: int, lex: Lexicon) -> bool:
+    """The clause from ``first`` on can be what the speaker of the cue at ``cue`` said
+    (its attribution starting at ``lo``)."""
+    head = toks[first]
+    if head.tag_.endswith("FIN") and _relative(toks, cue):
+        return False  # "Der Bericht, den X nannte, *ist* …": the main clause goes on
+    if head.tag_.endswith("FIN") and not konj_word(head, lex, strict=False):
+        # "Wie X mitteilte, *sieht* Y …" reports; "X hatte Y beschuldigt, *wurde* dann
+        # festgenommen" and "Als X erzählte, *verdoppelte* …" go on with X's own story
+        return _wie_clause(toks, lo)
+    if head.text.lower() in _NOT_SAID and head.tag_ in ("KOUS", "KOUI"):
+        return False
+    if head.tag_ in ("PRELS", "PRELAT"):
+        return _article_after_verb(toks, first)
+    return head.tag_ != "$("
+
+
+def _article_after_verb(toks: Sequence[Token], first: int) -> bool:
+    """ "X erklärte, *die* neue Verfassung werde …": a word tagged as a relative pronoun
+    is the article of a main clause's subject when the verb stands before the comma and
+    the clause goes on after its finite verb; "X wies auf Risiken hin, *die* … entstanden
+    *sind*." ends with it (a relative clause)."""
+    before = toks[first - 2]
+    if not (before.tag_.startswith(("VV", "PTKVZ")) or before.tag_ == "ADJD"):
+        return False  # after a noun ("sagte der Minister, *der* …"): a relative pronoun
+    for k in range(first + 1, len(toks) - 1):
+        if toks[k].text == ",":
+            return False
+        if toks[k].tag_.endswith("FIN"):
+            return toks[k + 1].tag_ not in ("$,", "$.")
+    return False
+
+
+def _wie_clause(toks: Sequence[Token], lo: int) -> bool:
+    """The cue stands in a clause that "wie" or "so" opens ("Wie die Polizei, die …,
+    mitteilte, …", "Dies sei, so betonte X, …"): its comma ends an insertion."""
+    return any(
+        toks[k].text.lower() in ("wie", "so") and (k == 0 or toks[k - 1].tag_ in _OPENER_BEFORE)
+        for k in range(lo + 1)
+    )
+
+
+_OPENER_BEFORE = frozenset({"$,", "ADV", "KON", "$("})
+
+
+def _relative(toks: Sequence[Token], i: int) -> bool:
+    """The word at ``i`` stands in a relative clause (a relative pronoun after a comma)."""
+    for k in range(i - 1, 0, -1):
+        if toks[k].text == ",":
+            return False
+        if toks[k].tag_ in ("PRELS", "PRELAT") and toks[k - 1].text in (",", "von", "mit"):
+            return True
+    return False
+
+
+def before_colon_quote(toks: Sequence[Token], first: int, n: int) -> int:
+    """ "…, dass X sei: „…“": reported speech ends where a quotation follows a colon.
+
+    It also ends at a semicolon: "…, dass er schuldig sei; die Anklage …".
+    """
+    for k in range(first + 1, n - 1):
+        if toks[k].text == ":" and toks[k + 1].text in '„»«"“':
+            return k
+        if toks[k].text == ";":
+            return k
+    return n
+
+
+def in_relative(toks: Sequence[Token], lo: int, hi: int) -> list[bool]:
+    """Which tokens of lo..hi stand in a relative clause (", der … ist,"): its verb
+    does not make "Der NDR, der … ist, begründete …" a clause that was said."""
+    out, inside = [], False
+    for k in range(lo, hi):
+        if toks[k].text == ",":
+            inside = k + 1 < hi and toks[k + 1].tag_ in ("PRELS", "PRELAT")
+        elif toks[k].tag_ in ("PRELS", "PRELAT") and k > lo and toks[k - 1].tag_ == "APPR":
+            inside = True  # ", in der …"
+        out.append(inside)
+    return out
+
+
+THAT = frozenset({"dass", "daß", "ob"})
+
+
+def coordinated_end(unit: Unit, lo: int, hi: int, lex: Lexicon) -> int:
+    """ "X räumte ein, es könnten Stellen wegfallen, *sprach aber* von …": the reported
+    clause ends where the speaker's own clause goes on with an indicative verb after a
+    comma (or "und"), its subject left out.
+
+    Not after a clause that "wenn" or "weil" opens: the verb after its comma is the
+    reported main clause ("…, wenn es regnet, bleibe …").
+    """
+    toks, quoted = unit.toks, unit.quoted
+    opener = toks[lo].text.lower()
+    if toks[lo].tag_ == "KOUS" and opener not in THAT:
+        return hi
+    for k in range(lo + 2, hi - 1):
+        nxt = toks[k + 1]
+        if quoted[k] or toks[k].text not in (",", "und") or not nxt.tag_.endswith("FIN"):
+            continue
+        if konj_word(nxt, lex, strict=False):
+            continue
+        if any(t.tag_.endswith("FIN") for t in toks[lo:k]) or opener in THAT:
+            return k
+    return hi
+
+
+def source_clause(unit: Unit, lo: int, hi: int) -> tuple[int, int]:
+    """The clause that holds a source inside it ("laut X", "nach Angaben X").
+
+    A relative clause ("…, *die nach dessen Angaben die Bombe enthielt*, wurde …"), a
+    clause after a complete one ("Sie soll es gewusst haben, *diese Taten seien aber
+    laut X verjährt*"); else the whole sentence ("Ein Sprengsatz, vermutlich eine Bombe,
+    ist nach Angaben X explodiert").
+    """
+    toks, quoted = unit.toks, unit.quoted
+    n = len(toks)
+    comma = next((k for k in range(lo - 1, 0, -1) if toks[k].text == "," and not quoted[k]), 0)
+    if not comma or comma + 1 >= lo:
+        return 0, n
+    head, second = toks[comma + 1], toks[comma + 2]
+    if head.tag_ in ("PRELS", "PRELAT") or (head.tag_ == "APPR" and second.tag_ == "PRELS"):
+        end = next((k for k in range(hi, n) if toks[k].text == "," and not quoted[k]), n)
+        return comma + 1, end
+    relative = in_relative(toks, 0, comma)
+    if any(t.tag_.endswith("FIN") and not relative[k] for k, t in enumerate(toks[:comma])):
+        return comma + 1, n
+    return 0, n
