@@ -11,7 +11,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from newsgraph.entities import names, ner, rules
+from newsgraph.entities import names, ner, organisations, roads, rules
 from newsgraph.entities.gazetteer import Gazetteer
 from newsgraph.entities.lexicon import Lexicon
 from newsgraph.entities.statistical import GERMAN_MODEL, SpacyNer
@@ -324,3 +324,67 @@ def test_capitalised_adjective_before_an_organisation_compound_is_a_name() -> No
     orgs = {m["text"] for e in doc.entities if e["type"] == "ORG" for m in e["mentions"]}
     assert "Zentralen Militärkommission" in orgs
     assert "Militärkommission" not in orgs  # "die neue Militärkommission" is no name
+
+
+def test_a_legal_form_ends_an_organisation_without_its_descriptor(lex: Lexicon) -> None:
+    doc = tagged(
+        "Der Hersteller Brammer Pumpen AG und die Verkehrsbetriebe Nordheide GmbH",
+        "ART NN NE NN NN KON ART NN NE NN",
+    )
+    out = organisations.legal_form_names(doc, [(2, 3, "PER")], lex)
+    assert sorted(out) == [(2, 5, "ORG"), (7, 10, "ORG")]
+
+
+def test_a_hyphenated_legal_form_is_an_organisation_alone(lex: Lexicon) -> None:
+    doc = tagged("bei der Lindenwerk-AG", "APPR ART NN")
+    assert organisations.legal_form_names(doc, [], lex) == [(2, 3, "ORG")]
+
+
+def test_an_institution_put_first_takes_its_place(lex: Lexicon) -> None:
+    doc = tagged(
+        "an der Technischen Universität Dresden und der Realschule Weilheim",
+        "APPR ART ADJA NN NE KON ART NN NE",
+    )
+    out = organisations.institutions_first(doc, [(4, 5, "LOC"), (8, 9, "LOC")], lex)
+    assert sorted(out) == [(2, 5, "ORG"), (7, 9, "ORG")]
+
+
+def test_sports_clubs_by_their_abbreviation(lex: Lexicon) -> None:
+    doc = tagged(
+        "Der 1. FC Kleinstadt schlug den TSV 1860 Oberdorf",
+        "ART ADJA NN NE VVFIN ART NE CARD NE",
+    )
+    out = organisations.sports_clubs(doc, [(3, 4, "LOC")], lex)
+    assert sorted(out) == [(1, 4, "ORG"), (6, 9, "ORG")]
+
+
+def test_an_institution_for_its_field(lex: Lexicon) -> None:
+    doc = tagged(
+        "Das Landesamt für Umwelt und Geologie warnt , ein Institut für Fische nicht",
+        "ART NN APPR NN KON NN VVFIN $, ART NN APPR NN PTKNEG",
+    )
+    assert organisations.institutions_for(doc, [], lex) == [(1, 6, "ORG")]
+
+
+def test_a_person_named_institution_compound(lex: Lexicon) -> None:
+    doc = tagged("am Anna-Lindner-Gymnasium und im EU-Ministerium", "APPRART NN KON APPRART NN")
+    assert organisations.named_institution_compounds(doc, [], lex) == [(1, 2, "ORG")]
+
+
+def test_numbered_roads_are_places(lex: Lexicon) -> None:
+    doc = tagged(
+        "Stau auf der A 3 und der Bundesstraße 12 , nicht DIN A 4 , auf der A99",
+        "NN APPR ART NE CARD KON ART NN CARD $, PTKNEG NN NE CARD $, APPR ART NE",
+    )
+    assert sorted(roads.numbered_roads(doc, [])) == [(3, 5, "LOC"), (7, 9, "LOC"), (17, 18, "LOC")]
+
+
+def test_a_hand_listed_place_stays_when_tagged_as_a_common_noun(lex: Lexicon) -> None:
+    doc = tagged("Schiffe auf der Nordsee", "NN APPR ART NN")
+    assert rules.plausible_listed(doc, lex.gazetteer.matches(doc), lex) == [(3, 4, "LOC")]
+
+
+def test_compass_directions_and_share_buttons_are_not_names(lex: Lexicon) -> None:
+    doc = tagged("Regen im Norden Twittern E-Mail", "NN APPRART NN NE NE")
+    spans = [(2, 3, "LOC"), (3, 4, "PER"), (4, 5, "PER")]
+    assert names.drop_non_names(doc, spans, lex) == []

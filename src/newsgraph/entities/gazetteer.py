@@ -19,6 +19,7 @@ FILES = (
     "ner_persons_de.tsv",
     "ner_orgs_de.tsv",
 )  # earlier files win on a clash
+CURATED = "ner_names_de.tsv"
 MAX_LEN = 6
 
 TokenSpan = tuple[int, int, str]  # token start, token end (exclusive), label
@@ -27,6 +28,9 @@ TokenSpan = tuple[int, int, str]  # token start, token end (exclusive), label
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
     entries: dict[tuple[str, ...], str]
+    # Entries of the hand-made list: checked by a person, so trusted even where the tagger
+    # reads the word as a common noun ("Nordsee", "Ruhrgebiet"), unlike GeoNames towns.
+    curated: frozenset[tuple[str, ...]] = frozenset()
     # First words of all entries: most tokens start none, and this check is cheap.
     starts: frozenset[str] = frozenset()
 
@@ -37,13 +41,16 @@ class Gazetteer:
     @classmethod
     def load(cls, files: tuple[str, ...] = FILES) -> Gazetteer:
         entries: dict[tuple[str, ...], str] = {}
+        curated: set[tuple[str, ...]] = set()
         for name in files:
             for line in data_lines(name):
                 surface, label = line.split("\t")[:2]
                 key = tuple(surface.split())
                 if len(key) <= MAX_LEN:
                     entries.setdefault(key, label)
-        return cls(entries)
+                    if name == CURATED:
+                        curated.add(key)
+        return cls(entries, frozenset(curated))
 
     def label(self, words: tuple[str, ...]) -> str | None:
         found = self.entries.get(words)

@@ -3,9 +3,9 @@
 Files (all under ``newsgraph/data/``, each with a header saying where its entries come from):
 gazetteers ``ner_names_de.tsv`` (hand-made), ``ner_places_de.tsv`` (CLDR + GeoNames) and
 ``ner_persons_de.tsv`` (Phoenix); first names ``ner_first_names*.txt``; person cues
-``ner_person_cues_de.txt``; organisation heads ``ner_org_heads_de.txt``; type cues
-``ner_type_cues_de.tsv``; non-names ``ner_not_names_de.txt``; small rule lists
-``ner_rules_de.json``.
+``ner_person_cues_de.txt``; organisation heads ``ner_org_heads_de.txt`` and, put first,
+``ner_org_heads_first_de.txt``; type cues ``ner_type_cues_de.tsv``; non-names
+``ner_not_names_de.txt``; small rule lists ``ner_rules_de.json``.
 """
 
 from __future__ import annotations
@@ -33,6 +33,9 @@ class Lexicon:
     federal_prefixes: tuple[str, ...]
     institution_endings: tuple[str, ...]
     person_cue_heads: tuple[str, ...]  # "chef": "SPD-Chef", "Fraktionschef" are cues too
+    legal_forms: frozenset[str]  # "AG", "e.V.": end an organisation's name
+    org_heads_first: tuple[str, ...]  # "universität": "Universität Hamburg" (lowercase)
+    club_prefixes: frozenset[str]  # "FC", "TSV": open a sports club's name
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -55,6 +58,9 @@ class Lexicon:
             federal_prefixes=tuple(lists["federal_prefixes"]),
             institution_endings=tuple(lists["institution_endings"]),
             person_cue_heads=tuple(lists["person_cue_heads"]),
+            legal_forms=frozenset(lists["legal_forms"]),
+            club_prefixes=frozenset(lists["club_prefixes"]),
+            org_heads_first=tuple(sorted(word_set("ner_org_heads_first_de.txt"))),
         )
 
     def is_person_cue(self, word: str) -> bool:

@@ -36,12 +36,16 @@ def proper_noun_runs(doc: Doc, spans: list[TokenSpan], lex: Lexicon) -> list[Tok
 
 
 def _untaken_runs(doc: Doc, taken: dict[int, str], lex: Lexicon) -> list[tuple[int, int]]:
-    """Runs of capitalised NE tokens no span holds, without English function words."""
+    """Runs of capitalised NE tokens no span holds, without English function words or a
+    leading title."""
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(doc):
         if doc[i].tag_ != "NE" or i in taken or not doc[i].text[:1].isupper():
             i += 1
+            continue
+        if lex.is_person_cue(doc[i].text):
+            i += 1  # "Miss", "Kaiser" before a name: a title, not part of it
             continue
         end = i
         while end < len(doc) and doc[end].tag_ == "NE" and end not in taken:

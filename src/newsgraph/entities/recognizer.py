@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from ..errors import StageLoadError
 from ..nlp.english import load_english
-from . import names, rules
+from . import names, organisations, roads, rules
 from .features import hints
 from .gazetteer import TokenSpan
 from .lexicon import Lexicon
@@ -52,6 +52,8 @@ class GermanRecognizer:
         spans = rules.split_genitive_places(doc, spans, lex)
         spans = names.trim_common_nouns(doc, spans, lex)
         spans = names.drop_non_names(doc, spans, lex)
+        spans = organisations.organisations_by_shape(doc, spans, lex)
+        spans = roads.numbered_roads(doc, spans)
         spans = rules.acronyms_in_brackets(doc, spans, lex)
         spans = rules.propagate(doc, spans)
         return names.clean(doc, spans, lex)

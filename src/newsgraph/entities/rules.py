@@ -64,6 +64,8 @@ def _plausible(doc: Doc, span: TokenSpan, lex: Lexicon) -> bool:
     is a person's name unless a place preposition comes first."""
     start, end, label = span
     text = doc[start].text
+    if (text,) in lex.gazetteer.curated:
+        return True
     first_name = text in lex.first_names or text.removesuffix("s") in lex.first_names
     if end - start > 1 or label != "LOC" or (doc[start].tag_ != "NN" and not first_name):
         return True
