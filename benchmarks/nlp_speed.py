@@ -1,11 +1,12 @@
 """Throughput of the tokens and tagger stages over the German Wikinews articles.
 
-Usage: ``.venv/bin/python benchmarks/nlp_speed.py [--limit N] [--lang de|en]``
+Usage: ``.venv/bin/python benchmarks/nlp_speed.py [--limit N] [--lang de|en] [--hanta-search S]``
 
 Each article becomes a Document with one body part (what the structure stage would give a
 plain text), then runs through "tokens" and "tagger". Prints load time, articles/s and
 tokens/s (non-space tokens), wall and CPU time; one pass is a cold tagger cache, as a
-first run sees it. Skips with one
+first run sees it. ``--hanta-search hanta`` runs HanTa's own per-word and sentence searches
+instead of ours (same results, slower), for a before/after in one checkout. Skips with one
 clear message when ../shared is absent.
 """
 
@@ -19,6 +20,8 @@ from pathlib import Path
 
 from newsgraph.model import Article, Document, Part
 from newsgraph.nlp import tagger, tokens
+from newsgraph.nlp.german import GermanTagger
+from newsgraph.nlp.hanta import load_tagger
 from newsgraph.pipeline import PipelineOptions
 
 ARTICLES = (
@@ -35,6 +38,12 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=0, help="first N articles only")
     parser.add_argument("--passes", type=int, default=1, help="2+: later passes hit a warm cache")
     parser.add_argument("--lang", default="de", choices=("de", "en"), help="language to assume")
+    parser.add_argument(
+        "--hanta-search",
+        default="ours",
+        choices=("ours", "hanta"),
+        help="German: our faster searches or HanTa's own (same results)",
+    )
     args = parser.parse_args()
     if not ARTICLES.exists():
         print(f"skipped: {ARTICLES} not found (../shared is absent)")
@@ -46,7 +55,11 @@ def main() -> int:
     options = PipelineOptions(lang=args.lang)
     started = time.perf_counter()
     cpu_started = time.process_time()
-    stages = [tokens.make_stage(options), tagger.make_stage(options)]
+    if args.hanta_search == "hanta" and args.lang == "de":
+        german = GermanTagger(load_tagger(own_search=True))
+        stages = [tokens.make_stage(options), lambda doc: german(doc.doc)]
+    else:
+        stages = [tokens.make_stage(options), tagger.make_stage(options)]
     loaded = time.perf_counter()
     n_tokens = 0
     for text in texts:
