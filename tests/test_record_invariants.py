@@ -85,3 +85,12 @@ def test_quotes_and_events_come_only_from_news_parts(pipeline: Pipeline) -> None
             assert event["part"] in NEWS_PARTS | {"caption"}, event
             if event["part"] == "caption":
                 assert event["confidence"] <= 0.5
+
+
+def test_quote_gaps_lie_inside_their_quote_in_order(pipeline: Pipeline) -> None:
+    for record in records(pipeline):
+        for quote in record["quotes"]:
+            previous_end = quote["start"]
+            for gap in quote.get("gaps", []):  # optional: only where there are gaps
+                assert previous_end <= gap["start"] < gap["end"] <= quote["end"], quote
+                previous_end = gap["end"]

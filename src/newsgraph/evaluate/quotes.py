@@ -125,7 +125,7 @@ def system_quotes(
         quotes.append(
             Quote(
                 kind=SYSTEM_KIND.get(str(q.get("kind")), str(q.get("kind"))),
-                quote=tokens_of(int(q["start"]), int(q["end"])),
+                quote=_quote_tokens(q, tokens_of),
                 speaker=tokens_of(int(speaker["start"]), int(speaker["end"]))
                 if speaker
                 else frozenset(),
@@ -133,6 +133,16 @@ def system_quotes(
             )
         )
     return quotes
+
+
+def _quote_tokens(
+    q: dict[str, Any], tokens_of: Callable[[int, int], frozenset[int]]
+) -> frozenset[int]:
+    """The quote's tokens without its gaps (an attribution set into reported words)."""
+    tokens = tokens_of(int(q["start"]), int(q["end"]))
+    for gap in q.get("gaps") or []:
+        tokens -= tokens_of(int(gap["start"]), int(gap["end"]))
+    return tokens
 
 
 def _cue_tokens(

@@ -146,10 +146,18 @@ def title_end(toks: Sequence[Token], j: int) -> int | None:
         return None
     for k in range(j + 1, min(len(toks), j + _TITLE_WORDS + 2)):
         if toks[k].text in _CLOSING:
-            return k + 1 if k > j + 1 else None
-        if not (toks[k].text[:1].isupper() or toks[k].text[:1].isdigit() or toks[k].text == "-"):
+            return k + 1 if k > j + 1 and _capital(toks[j + 1]) else None
+        # "Reporter *ohne* Grenzen", "Bild *am* Sonntag": small words inside a name
+        if not (_capital(toks[k]) or toks[k].text == "-" or toks[k].tag_ in _TITLE_GLUE):
             return None
     return None
+
+
+_TITLE_GLUE = frozenset({"APPR", "APPRART", "ART", "KON"})
+
+
+def _capital(tok: Token) -> bool:
+    return tok.text[:1].isupper() or tok.text[:1].isdigit()
 
 
 def _uncoordinate(toks: Sequence[Token], first: int, end: int, ts: TagSet) -> int:

@@ -121,6 +121,8 @@ def coordinated_end(unit: Unit, lo: int, hi: int, lex: Lexicon) -> int:
         return hi
     for k in range(lo + 2, hi - 1):
         nxt = toks[k + 1]
+        if toks[k].text == "," and not quoted[k] and _writers_clause(toks, lo, k):
+            return k  # "…, *worauf* dieser nichts sagen wollte": the writer goes on
         if quoted[k] or toks[k].text not in (",", "und") or not nxt.tag_.endswith("FIN"):
             continue
         if konj_word(nxt, lex, strict=False):
@@ -128,6 +130,16 @@ def coordinated_end(unit: Unit, lo: int, hi: int, lex: Lexicon) -> int:
         if any(t.tag_.endswith("FIN") for t in toks[lo:k]) or opener in THAT:
             return k
     return hi
+
+
+# Clause openers after reported words that go on with the writer's story, not the speaker's
+_STORY_GOES_ON = frozenset({"worauf", "woraufhin", "wobei", "wodurch", "nachdem"})
+
+
+def _writers_clause(toks: Sequence[Token], lo: int, comma: int) -> bool:
+    opener = toks[comma + 1].text.lower()
+    has_verb = any(t.tag_.endswith("FIN") for t in toks[lo:comma])
+    return opener in _STORY_GOES_ON and has_verb
 
 
 def source_clause(unit: Unit, lo: int, hi: int) -> tuple[int, int]:

@@ -67,6 +67,8 @@ def verb_cue(toks: Sequence[Token], i: int, lex: Lexicon) -> Cue | None:
     lemma = tok.lemma_.lower()
     if tok.tag_.startswith("VA") and lemma == "werden":
         return _became_known(toks, i, lex)
+    if _holds_opinion(toks, i, lex):
+        return Cue("verb", i)
     if not tok.tag_.startswith("VV"):
         return None
     p = particle(toks, i) if tok.tag_ == "VVFIN" else None
@@ -87,6 +89,28 @@ def _became_known(toks: Sequence[Token], i: int, lex: Lexicon) -> Cue | None:
     if p is None or toks[p].text.lower() + "werden" not in lex.verbs:
         return None
     return Cue("verb", i, p, aux=_auxiliary(toks, i) if toks[i].tag_ == "VAPP" else None)
+
+
+_OPINION_REACH = 6  # words from the verb to "für" in "hält es (jedoch) für möglich"
+
+
+def _holds_opinion(toks: Sequence[Token], i: int, lex: Lexicon) -> bool:
+    """ "X *hält* es für möglich, dass …", "X *ist* der Meinung, dass …": a verb that
+    with its phrase says what X thinks; the clause after the comma is X's view."""
+    tok, nxt = toks[i], toks[i + 1].text if i + 1 < len(toks) else ""
+    if tok.lemma_.lower() == "sein" and tok.tag_ == "VAFIN":
+        k = i + 1
+        while k < len(toks) and toks[k].tag_ in ("ADV", "PTKNEG"):
+            k += 1  # "ist jedoch der Meinung"
+        return k + 1 < len(toks) and toks[k].tag_ == "ART" and lex.has("opinion", toks[k + 1].text)
+    if tok.lemma_.lower() != "halten" or nxt != "es":
+        return False
+    for t in toks[i + 2 : i + 2 + _OPINION_REACH]:
+        if t.text == "für":
+            return True
+        if t.is_punct:
+            return False
+    return False
 
 
 def _auxiliary(toks: Sequence[Token], i: int) -> int | None:

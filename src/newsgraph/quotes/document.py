@@ -6,7 +6,9 @@ What a unit without its own cue gets from the unit before it (the speaker "carri
   previous speaker;
 * a unit in Konjunktiv I (German reported speech: "Er sei …", "Es gebe …") continues
   the previous speaker's indirect quote;
-* quotation marks in it are partial quotes of that speaker.
+* quotation marks in it are partial quotes of that speaker;
+* a sentence whose own cue is in Konjunktiv I ("Die Behörde *gehe* davon aus, dass …")
+  is one quote, reported by that speaker (rule "reported-cue").
 
 Parts that are not news text of this article (related links, credits, captions, the
 title) never yield quotes.
@@ -15,33 +17,28 @@ title) never yield quotes.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from ..model import Document
-from .chunks import PTB, STTS, TagSet, np_end
-from .clauses import before_colon_quote, coordinated_end
+from .clauses import before_colon_quote, coordinated_end, in_relative
 from .found import Found, Offsets
 from .lexicon import Lexicon
+from .marked import colon_before, partials
 from .marks import find_marked
 from .mood import hearsay, hearsay_past, is_konjunktiv, konj_word
 from .rules import Attribution, unit_quotes
-from .speaker import char_span, left_subject, right_subject
+from .speaker import char_span
+from .subjects import Settings, subject_of
 from .units import Unit, build_units
+
+__all__ = ["QUOTE_PARTS", "Settings", "analyse", "parsed", "quote_units"]
 
 QUOTE_PARTS = frozenset({"lead", "body", "subheading"})
 _ADJACENT = 3  # characters between a quote's end and the next unit: the run goes on
 _PARAGRAPH_GAP = 4  # characters between a quote's end and the next paragraph: it ends that one
 _RECENT = 250  # characters from a quote's end within which its speaker may report on
 _ANAPHORS = frozenset({"Dies", "Das", "This", "That"})
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    lex: Lexicon
-    tags: TagSet
-    parsed: bool  # the Doc has a dependency parse (English spaCy pipeline)
 
 
 def analyse(doc: Document, settings: Settings) -> list[Found]:
@@ -72,8 +69,12 @@ def _part_quotes(units: Sequence[Unit], settings: Settings, out: list[Found]) ->
     # the speaker of a quote that ended the paragraph before: Konjunktiv goes on with it
     inherited = _carried_over(out, units[0]) if units else None
     previous: Unit | None = None
+    told = False
     for unit in units:
         found, atts = unit_quotes(unit, settings.tags, settings.lex, settings.parsed)
+        for f in found:
+            if f.rule == "reported-cue":  # reported by whoever spoke before
+                f.speaker = carry or _recent_speaker(out, unit)
         if not found and previous is not None:
             found = _anaphoric(unit, previous, atts, out)
         merged = False
@@ -85,21 +86,26 @@ def _part_quotes(units: Sequence[Unit], settings: Settings, out: list[Found]) ->
             source = carry or (None if whole else inherited)
             guess = source
             if source is None:  # a report may go on in the next paragraph
-                subject = _subject(last_unit, settings) if last_unit is not None else None
+                subject = subject_of(last_unit, settings) if last_unit is not None else None
                 guess = subject or _recent_speaker(out, unit)
             found = _continuation(unit, source, guess, atts, (settings.lex, out))
             for f in found:
                 if f.start > unit.start:  # "X sprach die Hoffnung aus, …": X speaks
-                    f.speaker = _subject(unit, settings, any_np=True) or f.speaker
+                    f.speaker = subject_of(unit, settings, any_np=True) or f.speaker
             merged = (
                 not found
                 and bool(out)
                 and out[-1].end == unit.toks[-1].idx + len(unit.toks[-1].text)
             )
-        found += _partials(unit, out[-1:] if merged else found, atts, (carry, settings))
+        found += partials(unit, out[-1:] if merged else found, atts, (carry, settings, told))
         if last_unit is not None and last_unit.toks[-1].text == ":":
-            _colon_before(found, unit, last_unit, settings)
+            colon_before(found, unit, last_unit, settings)
+        elif last_unit is not None and not unit.paragraph_start:
+            _after_report(found, unit, last_unit, out)
         carry = carry if merged else _next_carry(found, atts, unit)
+        # a speech act told without its words ("X kritisierte Y."): a phrase in marks in
+        # the next sentence ("Beide arbeiteten an einer „…“") is likely its words
+        told = carry is not None and all(f.kind == "reported" for f in found)
         inherited = None
         out.extend(found)
 
@@ -123,56 +129,15 @@ def _anaphoric(
     return []
 
 
-def _colon_before(found: Sequence[Found], unit: Unit, before: Unit, settings: Settings) -> None:
-    """ "X, Präsident des Rats:" / "Hier sparte X nicht mit Kritik:" then „…“ alone.
-
-    The unit before, ending in a colon, introduces the quotation: its leading NP or its
-    subject is the speaker.
-    """
+def _after_report(found: Sequence[Found], unit: Unit, before: Unit, out: list[Found]) -> None:
+    """ "X habe … gesagt. „…“": a quotation alone in the paragraph of a quote just
+    before it goes on with that quote's speaker (no cue carried it here)."""
+    last = _last_outer(out)
+    if last is None or last.end < before.start or last.speaker is None:
+        return
     for f in found:
         if f.speaker is None and f.start == unit.start and f.kind == "direct":
-            colon = len(before.toks) - 1
-            f.speaker = (
-                _colon_speaker(before, colon)
-                or _subject(before, settings, any_np=True)
-                or _colon_subject(before, colon, settings)
-            )
-
-
-def _colon_subject(unit: Unit, colon: int, settings: Settings) -> Offsets | None:
-    """The subject of the clause that a colon ends: "Dann zeigte sich *X* zufrieden: „…“".
-
-    Verbs are tried from the colon backwards, a subject before its verb first, then one
-    after it: "biss *der Mann* den Helfer und rief:".
-    """
-    toks, ts = unit.toks, settings.tags
-    verbs = [v for v in range(colon - 1, -1, -1) if toks[v].tag_.endswith("FIN")]
-    verbs = [v for v in verbs if not unit.quoted[v]]
-    spans = [left_subject(toks, unit.quoted, v, ts) for v in verbs]
-    spans += [right_subject(toks, unit.quoted, v, ts, settings.lex)[0] for v in verbs]
-    found = next((s for s in spans if s is not None), None)  # a subject first is surest
-    return char_span(toks, found) if found is not None else None
-
-
-def _subject(unit: Unit, settings: Settings, any_np: bool = False) -> Offsets | None:
-    """The subject of a unit's first finite verb: who speaks on in Konjunktiv after it.
-
-    "X verteidigte die Beschlüsse. Er wolle …": the sentence after one whose verb is no
-    speech verb still reports X's words when it is in Konjunktiv I.
-    """
-    toks, ts = unit.toks, settings.tags
-    v = next((k for k, t in enumerate(toks) if t.tag_.endswith("FIN") and not unit.quoted[k]), None)
-    if v is None or settings.lex.lang != "de":
-        return None
-    span = (
-        left_subject(toks, unit.quoted, v, ts)
-        or right_subject(toks, unit.quoted, v, ts, settings.lex)[0]
-    )
-    if span is None:
-        return None
-    if not any_np and not any(_speaker_like(t, settings.lex) for t in toks[span[0] : span[1]]):
-        return None
-    return char_span(toks, span)
+            f.speaker = last.speaker
 
 
 def _carried_over(before: Sequence[Found], first: Unit) -> Offsets | None:
@@ -193,12 +158,6 @@ def _recent_speaker(before: Sequence[Found], unit: Unit) -> Offsets | None:
     if last is None or last.speaker is None or unit.start - last.end > _RECENT:
         return None
     return last.speaker
-
-
-def _speaker_like(tok: Token, lex: Lexicon) -> bool:
-    """A name, a person pronoun or a role noun: a subject that can have spoken."""
-    word = tok.text
-    return tok.tag_ == "NE" or word in lex.words.get("role", ()) or word.lower() in ("er", "sie")
 
 
 def _next_carry(found: Sequence[Found], atts: Sequence[Attribution], unit: Unit) -> Offsets | None:
@@ -282,6 +241,17 @@ def _last_outer(before: Sequence[Found]) -> Found | None:
 _NOT_REPORTED = frozenset({"PRELS", "PRELAT", "KOUI", "PWAV", "PWS"})
 
 
+def _aside(toks: Sequence[Token]) -> list[bool]:
+    """Words of a relative clause or of a clause that opens the sentence with a
+    conjunction: "Ein Tief, *das … stand*, habe …", "*Nachdem er … hat*, sei er …"; their
+    verbs do not say whether the main clause reports."""
+    aside = in_relative(toks, 0, len(toks))
+    if toks and toks[0].tag_ == "KOUS":
+        comma = next((k for k, t in enumerate(toks) if t.text == ","), 0)
+        aside[:comma] = [True] * comma
+    return aside
+
+
 def _reported_clause(unit: Unit, lex: Lexicon, strict: bool) -> int | None:
     """Where the reported words start: after the comma before the first Konjunktiv verb
     when the main clause is indicative ("Er sprach die Hoffnung aus, *sein Leben werde
@@ -289,8 +259,10 @@ def _reported_clause(unit: Unit, lex: Lexicon, strict: bool) -> int | None:
     subordinate clause of an indicative sentence, which reports nothing."""
     toks, quoted = unit.toks, unit.quoted
     finite = [k for k, t in enumerate(toks) if t.tag_.endswith("FIN") and not quoted[k]]
-    if not finite or konj_word(toks[finite[0]], lex, strict):
-        return 0
+    aside = _aside(toks)
+    main = [k for k in finite if not aside[k]]
+    if not finite or konj_word(toks[(main or finite)[0]], lex, strict):
+        return 0  # the main clause reports, whatever a relative clause before its verb says
     konj = next((k for k in finite if konj_word(toks[k], lex, strict)), None)
     if konj is None:
         return 0
@@ -300,87 +272,6 @@ def _reported_clause(unit: Unit, lex: Lexicon, strict: bool) -> int | None:
     if first and (head.tag_ in _NOT_REPORTED or (head.tag_ == "KOUS" and head.text != "dass")):
         return None  # ", die … setzen soll", ", um … zu": part of the writer's own sentence
     return first
-
-
-def _partials(
-    unit: Unit,
-    found: Sequence[Found],
-    atts: Sequence[Attribution],
-    context: tuple[Offsets | None, Settings],
-) -> list[Found]:
-    carry, settings = context
-    out = []
-    for mark, (lo, hi) in unit.marks:
-        if any(f.start <= mark.start < f.end and f.kind == "direct" for f in found):
-            continue
-        host = next((f for f in found if f.start <= mark.start < f.end), None)
-        speaker, cue = _partial_source(unit, host, atts, carry)
-        whole = unit.is_mark(0, len(unit.toks))
-        if not whole and (
-            _looks_like_a_name(unit.toks[lo + 1 : hi - 1]) or _named(unit.toks, lo, hi)
-        ):
-            continue  # „Der Spiegel“, „Berliner Zeitung“: a title, not somebody's words
-        if host is None and lo > 0 and unit.toks[lo - 1].text == ":":
-            # the clause before the colon introduces it, over a speaker carried from before
-            introduced = _colon_speaker(unit, lo) or _colon_subject(unit, lo - 1, settings)
-            speaker = introduced or speaker
-        full = (lo == 0 or unit.toks[lo - 1].text == ":") and hi >= len(unit.toks) - 1
-        if host is None and speaker is None and not (whole or full):
-            continue
-        kind = "direct" if whole or full else "partial"
-        out.append(Found(mark.start, mark.end, kind, speaker=speaker, cue=cue, rule="mark"))
-    return out
-
-
-_BEFORE_NAME = frozenset({"ART", "APPRART", "PDAT", "PPOSAT"})
-_NAME_GLUE = frozenset({"ART", "APPR", "APPRART", "KON"})
-
-
-def _named(toks: Sequence[Token], lo: int, hi: int) -> bool:
-    """A mark after an article that opens with a capital and is no sentence of its own:
-    "die „Kampagne für ein Freies Tibet“", "in der „BILD am Sonntag“" name something."""
-    if lo == 0 or hi - lo < 3 or toks[lo - 1].tag_ not in _BEFORE_NAME:
-        return False
-    first = toks[lo + 1]
-    inner = toks[lo + 1 : hi - 1]
-    # only function words in lower case ("für ein Freies Tibet"): a phrase that somebody
-    # said has them too ("an einer „Stabilisierung der *globalen* Lage“")
-    lower = [t for t in inner if t.text[:1].islower()]
-    return first.text[:1].isupper() and all(t.tag_ in _NAME_GLUE for t in lower)
-
-
-def _looks_like_a_name(toks: Sequence[Token]) -> bool:
-    """Capitalised words („Berliner Zeitung“), foreign words or names („Deus caritas
-    est“), or a web address („news.example.org“): a title, not somebody's words."""
-    words = [t for t in toks if t.text[:1].isalpha()]
-    if len(words) == 1 and "." in words[0].text.strip("."):
-        return True
-    if words and all(t.tag_ in ("FM", "NE") for t in words):
-        return True
-    return 0 < len(words) <= 4 and all(t.text[:1].isupper() for t in words)
-
-
-def _colon_speaker(unit: Unit, colon: int) -> Offsets | None:
-    """ "Ein Beamter der Polizei: „…“": the NP before the colon, from the unit start."""
-    toks = unit.toks
-    end = np_end(toks, 0, STTS if toks[0].lang_ != "en" else PTB, left=True)
-    if end is None or any(unit.quoted[:end]):
-        return None
-    if end >= colon - 1 or toks[end].tag_.endswith("FIN"):
-        return char_span(toks, (0, end))
-    return None
-
-
-def _partial_source(
-    unit: Unit, host: Found | None, atts: Sequence[Attribution], carry: Offsets | None
-) -> tuple[Offsets | None, Offsets | None]:
-    if host is not None:
-        return host.speaker, host.cue
-    for at in atts:
-        if at.speaker is not None:
-            cue = char_span(unit.toks, (at.cue.i, at.cue.i + at.cue.width))
-            return char_span(unit.toks, at.speaker), cue
-    return carry, None
 
 
 def _mark_nested(found: list[Found]) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 Offsets = tuple[int, int]
 
@@ -20,6 +20,9 @@ class Found:
     # calls these nested and leaves them out of its scores.
     nested: bool = False
     rule: str = ""
+    # Inside [start, end) but not quoted words: an attribution set into the reported
+    # words ("Es bestehe *nach Angaben der Polizei* keine Gefahr", "…, *so X*, …").
+    gaps: list[Offsets] = field(default_factory=list)
 
     def contains(self, other: Found) -> bool:
         return self.start <= other.start and other.end <= self.end and self is not other

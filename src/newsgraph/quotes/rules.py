@@ -30,6 +30,7 @@ from .cues import Cue, find_cues
 from .found import Found, Offsets
 from .lexicon import Lexicon
 from .marks import Marked
+from .mood import konj_word
 from .speaker import IdxSpan, char_span, cue_speaker, right_subject
 from .units import Unit
 
@@ -161,6 +162,29 @@ def _clause_before(toks: Sequence[Token], at: Attribution) -> tuple[int, int] | 
     return (start, b) if has_verb else None
 
 
+_NOT_GOING_ON = frozenset({"PRELS", "PRELAT", "KOUS", "KON", "PWAV", "PWS", "$(", "$."})
+
+
+def _goes_on(unit: Unit, at: Attribution, lex: Lexicon) -> int | None:
+    """Where reported words end that go on after an attribution set into them ("Die
+    Lage sei, *so X*, sehr ernst"); None where the sentence ends with the attribution or
+    goes on with something else (a relative clause, the writer's next clause)."""
+    toks = unit.toks
+    k = at.hi
+    if at.cue.kind != "so" or k >= len(toks) or toks[k].text not in _INSERT_MARKS:
+        return None
+    while k < len(toks) and toks[k].text in _INSERT_MARKS:
+        k += 1
+    rest = [t for t in toks[k:] if not t.is_punct]
+    if len(rest) < 2 or toks[k].tag_ in _NOT_GOING_ON or any(unit.quoted[k:]):
+        return None
+    if toks[k].tag_.endswith("FIN") and not konj_word(toks[k], lex, strict=False):
+        return None
+    if toks[k].tag_ in ("NN", "NE") and not any(t.tag_.endswith("FIN") for t in toks[k:]):
+        return None  # "…, so X, *Leiter der Abteilung*": an apposition names the source
+    return len(toks)
+
+
 def _so_it_says(toks: Sequence[Token], at: Attribution) -> bool:
     """ "…, *heißt es*" · "…, *hieß es* in einer Erklärung": a source without a speaker."""
     i = at.cue.i
@@ -173,15 +197,7 @@ def indirect_quote(unit: Unit, at: Attribution, lex: Lexicon) -> Found | None:
         lo, hi = at.cue.i + 1, len(toks)
         return _found(unit, at, lo, hi, "wonach") if hi - lo >= 3 else None
     if at.cue.kind in ("prep", "postp", "noun", "adv"):
-        lo, hi = 0, len(toks)
-        if at.lo == 0:
-            lo = at.hi + (1 if at.hi < len(toks) and toks[at.hi].text == "," else 0)
-            lo = _field_end(unit, at) or lo
-        elif at.hi >= len(toks) - 1:
-            hi = at.lo
-        else:
-            lo, hi = source_clause(unit, at.lo, at.hi)
-        return _found(unit, at, lo, hi, at.cue.kind) if hi - lo >= 3 else None
+        return _source_quote(unit, at)
     # "…, sagte X": without a speaker after it the cue is mostly inside a subordinate
     # clause ("…, der als Download gestellt wurde"), not attributing what stands before
     before = _clause_before(toks, at) if at.speaker is not None or _so_it_says(toks, at) else None
@@ -189,12 +205,69 @@ def indirect_quote(unit: Unit, at: Attribution, lex: Lexicon) -> Found | None:
     if span is None:
         return None
     lo, hi = span
+    on = _goes_on(unit, at, lex) if before is not None else None
+    if on is not None:  # "Die Lage sei, so X, ernst": the words go on after the source
+        found = _found(unit, at, lo, on, "clause")
+        found.gaps.append(inserted(toks, hi, at.hi))
+        return found
     if before is None and lang == "de":
         hi = coordinated_end(unit, lo, hi, lex)
+    whole = before is None and lang == "de" and _reported_cue(toks, at, lex)
+    return _clause_found(unit, at, (lo, hi), whole)
+
+
+def _clause_found(unit: Unit, at: Attribution, span: tuple[int, int], whole: bool) -> Found:
+    """The reported clause lo..hi as a quote: a quotation if marks cover it; with the
+    sentence before it (``whole``), its speaker left to the document, where the cue's
+    own clause is reported ("Die Behörde *gehe* davon aus, dass …")."""
+    lo, hi = span
     mark = unit.mark_covering(lo, hi)
     if mark is not None:
         return _mark_found(unit, at, mark, "clause-marked")
+    if whole:
+        return Found(unit.toks[0].idx, _span(unit.toks, lo, hi)[1], "indirect", rule="reported-cue")
     return _found(unit, at, lo, hi, "clause")
+
+
+def _reported_cue(toks: Sequence[Token], at: Attribution, lex: Lexicon) -> bool:
+    """The cue's own clause opens the sentence in Konjunktiv I: somebody reports that X
+    said it, and the corpus takes the whole sentence as that report."""
+    verb = at.cue.aux if at.cue.aux is not None else at.cue.i
+    head = min(at.lo, verb)
+    return not any(t.text == "," for t in toks[:head]) and konj_word(toks[verb], lex, strict=True)
+
+
+_INSERT_MARKS = frozenset({",", "–", "—", "-"})
+
+
+def inserted(toks: Sequence[Token], lo: int, hi: int) -> Offsets:
+    """The characters of an attribution set into reported words, with the commas or
+    dashes that enclose it: the corpus quotes neither ("Das sei*, so X,* falsch")."""
+    if lo > 0 and toks[lo - 1].text in _INSERT_MARKS:
+        lo -= 1
+        while hi < len(toks) - 1 and toks[hi].text in _INSERT_MARKS:
+            hi += 1
+    return _span(toks, lo, hi)
+
+
+def _source_quote(unit: Unit, at: Attribution) -> Found | None:
+    """What "laut X", "X zufolge", "nach Angaben X" report: the rest of the sentence,
+    or the clause that holds the source, the source itself left out as a gap."""
+    toks = unit.toks
+    lo, hi = 0, len(toks)
+    if at.lo == 0:
+        lo = at.hi + (1 if at.hi < len(toks) and toks[at.hi].text == "," else 0)
+        lo = _field_end(unit, at) or lo
+    elif at.hi >= len(toks) - 1:
+        hi = at.lo
+    else:
+        lo, hi = source_clause(unit, at.lo, at.hi)
+    if hi - lo < 3:
+        return None
+    found = _found(unit, at, lo, hi, at.cue.kind)
+    if lo < at.lo and at.hi < hi:  # "Es bestehe *nach Angaben X* keine Gefahr"
+        found.gaps.append(inserted(toks, at.lo, at.hi))
+    return found
 
 
 def _field_end(unit: Unit, at: Attribution) -> int | None:
@@ -241,6 +314,9 @@ def unit_quotes(
         host = next((f for f in found if f.start <= unit.toks[at.cue.i].idx < f.end), None)
         if host is not None:
             if at.cue.kind == "so" and host.rule == "clause" and at.cue.i > 1:
+                if _goes_on(unit, at, lex) is not None:
+                    host.gaps.append(inserted(unit.toks, at.lo, at.hi))
+                    continue
                 # "X wurde aufgefordert, *Y zu tun*, so Z": the reported words end there
                 last = unit.toks[at.cue.i - 2]
                 host.end = max(host.start, last.idx + len(last.text))
@@ -252,6 +328,7 @@ def unit_quotes(
         indirect = indirect_quote(unit, at, lex)
         if indirect is not None and not any(f.start <= indirect.start < f.end for f in found):
             found.append(indirect)
+    found = [f for f in found if f.end > f.start]  # cut back to nothing by ", so X"
     if not found and lex.lang == "de":
         found = reported_speech(unit, atts, lex)
     return found, atts

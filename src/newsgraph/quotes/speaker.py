@@ -141,6 +141,8 @@ def right_subject(
             addressee, j, skips = (j, e), e, skips + 1
             continue
         break
+    if j < len(toks) and quoted[j] and (title := title_end(toks, j)) is not None:
+        return (j, title), addressee  # "schrieb „Die Zeit“": a paper named in marks
     end = np_end(toks, j, ts) if j < len(toks) and not quoted[j] else None
     if end is None or toks[j].text.lower() in ("es", "it") or any(quoted[j:end]):
         return None, addressee
@@ -189,8 +191,10 @@ def verb_speaker(
     if right[0] is None and toks[v].lemma_ == "heißen":
         return _where_said(toks, quoted, v, ts), None
     if right[0] is None:
-        subject = clause_subject(toks, quoted, v, ts) or _from_source(
-            toks, min([v, *cue.pieces]), ts
+        subject = (
+            clause_subject(toks, quoted, v, ts)
+            or _comma_shared(toks, quoted, v, ts)
+            or _from_source(toks, min([v, *cue.pieces]), ts)
         )
         return subject, right[1]
     return right
@@ -242,6 +246,8 @@ def _coordinated(
     if v < 2 or toks[v - 1].text != "und":
         return None
     for u in range(v - 2, -1, -1):
+        if toks[u].tag_ == "$," and u == v - 2:
+            return _first_speaker(toks, quoted, v, ts, lex)  # "X sagte, …, und fügte hinzu"
         if quoted[u] or toks[u].tag_ in ("$.", "$,", "KOUS"):
             return None
         if toks[u].tag_.endswith("FIN"):
@@ -249,6 +255,32 @@ def _coordinated(
             if left is None and u > 1 and toks[u - 1].text == "und":
                 return _coordinated(toks, quoted, u, ts, lex)  # "X lobte A und dankte B und …"
             return left or right_subject(toks, quoted, u, ts, lex)[0]
+    return None
+
+
+def _first_speaker(
+    toks: Sequence[Token], quoted: Sequence[bool], v: int, ts: TagSet, lex: Lexicon
+) -> IdxSpan | None:
+    """ "X sagte, Europa brauche mehr Geld, und *fügte hinzu*": after reported words the
+    verb shares the subject of the sentence's first verb where that one is a speech verb."""
+    u = next((k for k in range(v) if toks[k].tag_ == "VVFIN" and not quoted[k]), None)
+    if u is None or toks[u].lemma_.lower() not in lex.verbs:
+        return None
+    return left_subject(toks, quoted, u, ts)
+
+
+def _comma_shared(
+    toks: Sequence[Token], quoted: Sequence[bool], v: int, ts: TagSet
+) -> IdxSpan | None:
+    """ "X monierten Fehler, *sprachen* aber davon, dass …": a verb right after a comma
+    with no subject after it shares the subject of the main clause before the comma."""
+    if v < 3 or toks[v - 1].text != "," or not toks[v].tag_.endswith("FIN"):
+        return None
+    for u in range(v - 2, -1, -1):
+        if quoted[u] or toks[u].tag_ in ("$.", "$,", "$(", "KOUS", "PRELS", "PWAV"):
+            return None
+        if toks[u].tag_.endswith("FIN"):
+            return left_subject(toks, quoted, u, ts)
     return None
 
 

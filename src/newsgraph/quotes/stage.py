@@ -6,7 +6,12 @@ Record of each ``doc.quotes`` item (offsets into ``doc.text``)::
      "speaker": {"entity", "start", "end", "text", "resolved"} | null,
      "cue": {"start", "end", "text", "pieces": [{"start", "end", "text"}]} | null,
      "addressee": {"start", "end", "text"} | null,
-     "part": part kind, "nested": bool, "rule": which rule found it}
+     "part": part kind, "nested": bool, "rule": which rule found it,
+     "gaps": [{"start", "end"}]}  (only where there are any)
+
+``gaps`` are ranges inside [start, end) that are not quoted words: an attribution set
+into reported speech ("Es bestehe *nach Angaben der Polizei* keine Gefahr", "Das sei*,
+so X,* falsch"). The quote's words are [start, end) without them.
 
 "reported" is a speech act told without its words ("X warnte vor …", "X sprach von …"):
 the whole sentence, as the quotation corpus marks it, with no cue.
@@ -63,6 +68,7 @@ def record(doc: Document, found: Found, resolver: Resolver) -> dict[str, Any]:
     if cue is not None:
         cue["pieces"] = [_piece(text, p) for p in found.pieces]
     part = doc.part_at(found.start)
+    gaps = _gaps(found)
     return {
         "start": found.start,
         "end": found.end,
@@ -74,4 +80,16 @@ def record(doc: Document, found: Found, resolver: Resolver) -> dict[str, Any]:
         "part": part.kind if part else None,
         "nested": found.nested,
         "rule": found.rule,
+        **({"gaps": gaps} if gaps else {}),
     }
+
+
+def _gaps(found: Found) -> list[dict[str, int]]:
+    """Gaps in order, each inside the quote and after the one before: a quote's end may
+    have moved after its gap was found."""
+    out: list[dict[str, int]] = []
+    for start, end in sorted(found.gaps):
+        after = out[-1]["end"] if out else found.start
+        if after <= start < end <= found.end:
+            out.append({"start": start, "end": end})
+    return out

@@ -1,0 +1,125 @@
+"""Speakers and cues of issue 5's second round, on German sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from newsgraph.model import Article, Document, Part
+from newsgraph.nlp import tagger, tokens
+from newsgraph.pipeline import PipelineOptions
+from newsgraph.quotes import stage as quote_stage
+
+Analyse = Callable[[str], list[dict[str, Any]]]
+
+
+@pytest.fixture(scope="module")
+def analyse() -> Analyse:
+    options = PipelineOptions()
+    fns = [tokens.make_stage(options), tagger.make_stage(options), quote_stage.make_stage(options)]
+
+    def run(text: str) -> list[dict[str, Any]]:
+        doc = Document(article=Article(text=text, lang="de"), lang="de")
+        doc.parts = [Part("body", 0, len(text))]
+        for fn in fns:
+            fn(doc)
+        return [q for q in doc.quotes if not q["nested"]]
+
+    return run
+
+
+def speaker_of(quotes: list[dict[str, Any]], anchor: str) -> str | None:
+    hits = [q for q in quotes if anchor in q["text"]]
+    assert hits, f"no quote with {anchor!r} in {[q['text'] for q in quotes]}"
+    return hits[0]["speaker"]["text"] if hits[0]["speaker"] else None
+
+
+def test_added_after_reported_words_keeps_the_speaker(analyse: Analyse) -> None:
+    quotes = analyse(
+        "Der Minister sagte, Europa brauche mehr Geld, und fügte hinzu: „Wir müssen handeln.“"
+    )
+    assert speaker_of(quotes, "Wir müssen") == "Der Minister"
+
+
+def test_verb_after_a_comma_shares_the_subject(analyse: Analyse) -> None:
+    quotes = analyse(
+        "Die Beobachter rügten Mängel, sprachen aber davon, dass die Wahl fair verlaufen sei."
+    )
+    assert speaker_of(quotes, "fair verlaufen") == "Die Beobachter"
+
+
+def test_name_in_marks_with_small_words_is_part_of_the_speaker(analyse: Analyse) -> None:
+    quotes = analyse("Die Organisation „Helfer ohne Grenzen“ weist darauf hin, dass Hilfe fehle.")
+    assert speaker_of(quotes, "Hilfe fehle") == "Die Organisation „Helfer ohne Grenzen“"
+    assert [q["text"] for q in quotes] == ["dass Hilfe fehle"]  # the name is no quote
+
+
+def test_paper_in_marks_after_the_verb(analyse: Analyse) -> None:
+    quotes = analyse("„Er war ein großer Künstler“, schrieb „Die Woche“ in einem Nachruf.")
+    assert speaker_of(quotes, "großer Künstler") == "„Die Woche“"
+
+
+def test_speaker_before_a_colon_without_a_verb(analyse: Analyse) -> None:
+    quotes = analyse("Ein Sprecher nach der Sitzung: „Wir sind sehr zufrieden.“")
+    assert speaker_of(quotes, "zufrieden") == "Ein Sprecher"
+
+
+def test_phrase_in_marks_takes_the_nearest_cue_before_it(analyse: Analyse) -> None:
+    quotes = analyse(
+        "Der Stürmer nannte die Strafe „überzogen“, der Trainer bezeichnete das Spiel als "
+        "„unglücklich“."
+    )
+    assert speaker_of(quotes, "unglücklich") == "der Trainer"
+
+
+def test_phrase_in_marks_gets_no_speaker_from_an_earlier_sentence(analyse: Analyse) -> None:
+    quotes = analyse(
+        "Die Ministerin sagte, die Lage sei ernst. Am Stadtrand steht seit Jahren eine "
+        "„teure Ruine“ aus Beton."
+    )
+    assert speaker_of(quotes, "Ruine") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Behörde hält es für unwahrscheinlich, dass sich Menschen anstecken.",
+        "Der Verband ist der Ansicht, dass das Gesetz dem Handel schadet.",
+    ],
+)
+def test_an_opinion_phrase_is_a_cue(analyse: Analyse, text: str) -> None:
+    (quote,) = analyse(text)
+    assert quote["kind"] == "indirect" and quote["text"].startswith("dass")
+    assert quote["speaker"]["text"] in ("Die Behörde", "Der Verband")
+
+
+def test_title_with_small_words_in_marks_is_no_quote(analyse: Analyse) -> None:
+    quotes = analyse("Der Kritiker lobte im Radio den Film „Reise zum Mond“ sehr.")
+    assert not [q for q in quotes if q["text"] == "„Reise zum Mond“"]
+
+
+def test_relative_clause_before_a_reporting_main_verb(analyse: Analyse) -> None:
+    quotes = analyse(
+        "Der Wetterdienst teilte mit, es werde stürmisch. Ein Tief, das lange über dem Meer "
+        "stand, habe nun die Küste erreicht."
+    )
+    assert any(q["text"].startswith("Ein Tief, das lange") for q in quotes)
+
+
+def test_reported_cue_clause_is_one_quote_of_the_reporter(analyse: Analyse) -> None:
+    quotes = analyse(
+        "Die Ministerin sagte, die Lage sei ernst. Die Behörde gehe davon aus, dass die "
+        "Kosten steigen."
+    )
+    last = quotes[-1]
+    assert last["text"].startswith("Die Behörde gehe davon aus, dass")
+    assert last["speaker"]["text"] == "Die Ministerin"
+
+
+def test_reported_words_end_before_the_writers_clause(analyse: Analyse) -> None:
+    quotes = analyse(
+        "Der Anwalt sagte, er habe den Richter angerufen, worauf dieser keine Auskunft gab."
+    )
+    assert quotes[0]["text"] == "er habe den Richter angerufen"
