@@ -6,20 +6,20 @@ their difference (GDELT's AvgTone scale: roughly -10 … +10 for news), ``goldst
 Goldstein score of the article's events that were not negated. Only news parts count: a
 caption or a related headline does not colour the article. A negator shortly before a word, or
 a "nicht"/"kein" after a verb in the same clause, turns a positive word negative and a
-negative one neutral ("hat … nicht verurteilt" is no praise).
+negative one neutral ("hat … nicht verurteilt" is no praise). Word values come from
+:mod:`.lexicon`, where a German compound missing from the lexicon takes its head's value.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 from spacy.tokens import Token
 
-from ..data_files import data_lines
 from ..model import NEWS_PARTS, Document
 from ..pipeline import PipelineOptions
+from .lexicon import Lexicon, load_lexicon
 
 NEGATORS = {
     "de": frozenset({"nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals"}),
@@ -28,15 +28,6 @@ NEGATORS = {
 WINDOW = 3  # tokens before a word that a negator may stand in
 CLAUSE_END = frozenset({",", ";", ":", ".", "!", "?"})
 MIXED_SHARE = 2.0  # % of words of each polarity that make an article "mixed"
-
-
-@cache
-def load_lexicon(lang: str) -> dict[str, float]:
-    lexicon: dict[str, float] = {}
-    for line in data_lines(f"tone_lexicon_{lang}.tsv"):
-        lemma, polarity, weight = line.split("\t")
-        lexicon[lemma] = int(polarity) * float(weight)
-    return lexicon
 
 
 def _negated(token: Token, negators: frozenset[str]) -> bool:
@@ -54,14 +45,6 @@ def _negated(token: Token, negators: frozenset[str]) -> bool:
     return False
 
 
-def _value(token: Token, lexicon: dict[str, float]) -> float:
-    lemma = (token.lemma_ or token.text).lower()
-    if lemma in lexicon:
-        return lexicon[lemma]
-    # "Ukraine-Konflikt", "Gaza-Krieg": the head of a hyphenated compound carries the tone.
-    return lexicon.get(lemma.rsplit("-", 1)[-1], 0.0) if "-" in lemma else 0.0
-
-
 def _goldstein(events: list[dict[str, Any]]) -> float | None:
     scores = [
         float(e["goldstein"])
@@ -71,7 +54,7 @@ def _goldstein(events: list[dict[str, Any]]) -> float | None:
     return round(sum(scores) / len(scores), 2) if scores else None
 
 
-def score(doc: Document, lexicon: dict[str, float], negators: frozenset[str]) -> dict[str, Any]:
+def score(doc: Document, lexicon: Lexicon, negators: frozenset[str]) -> dict[str, Any]:
     if doc.doc is None:
         raise ValueError("the tone stage needs the tokens stage to run first")
     positive = negative = 0.0
@@ -83,7 +66,7 @@ def score(doc: Document, lexicon: dict[str, float], negators: frozenset[str]) ->
         if part is None or part.kind not in NEWS_PARTS:
             continue
         words += 1
-        value = _value(token, lexicon)
+        value = lexicon.value(token.lemma_ or token.text, token.pos_)
         if value and _negated(token, negators):
             # "not good" is bad, but "did not condemn" is not praise: only positives flip.
             value = -value if value > 0 else 0.0
