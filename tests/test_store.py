@@ -315,3 +315,24 @@ def test_locked_database_names_the_file(db: Path) -> None:
         assert "in use by another process" in str(caught.value)
     finally:
         proc.communicate("\n", timeout=30)
+
+
+def test_quote_gaps_are_stored_and_old_stores_migrate(db: Path) -> None:
+    quote = {"start": 19, "end": 76, "text": TEXT[19:76], "kind": "indirect"}
+    with open_store(db) as store:
+        store.ingest([make_record("a", quotes=[{**quote, "gaps": [{"start": 30, "end": 40}]}])])
+    assert rows(db, "SELECT gaps::VARCHAR FROM quotes") == [('[{"start": 30, "end": 40}]',)]
+    # A version-1 store: no gaps column yet.
+    with duckdb.connect(str(db)) as con:
+        con.execute("ALTER TABLE quotes DROP COLUMN gaps")
+        con.execute("DELETE FROM schema_version")
+        con.execute("INSERT INTO schema_version VALUES (1, now(), 'created')")
+    with pytest.raises(StoreError, match="open it once for writing"):
+        open_store(db, read_only=True)
+    with open_store(db) as store:
+        store.ingest([make_record("b", quotes=[quote])])
+    assert rows(db, "SELECT article_id, gaps FROM quotes ORDER BY article_id") == [
+        ("a", None),
+        ("b", None),
+    ]
+    assert rows(db, "SELECT max(version) FROM schema_version") == [(STORE_SCHEMA_VERSION,)]

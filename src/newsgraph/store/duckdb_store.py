@@ -26,8 +26,10 @@ from ..model import Document
 from .rows import Row, content_hash, record_rows
 from .schema import CHILD_TABLES, STORE_SCHEMA_VERSION, TABLES, arrow_schema, create_statements
 
-# Statements that take a database from version N to N + 1 (none yet: version 1 is the first).
-MIGRATIONS: dict[int, tuple[str, ...]] = {}
+# Statements that take a database from version N to N + 1.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: ("ALTER TABLE quotes ADD COLUMN gaps JSON",),
+}
 
 
 class StoreError(NewsgraphError):

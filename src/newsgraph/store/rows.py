@@ -115,6 +115,7 @@ def _quote_row(aid: str, idx: int, quote: Mapping[str, Any]) -> Row:
         **_piece("addressee", quote.get("addressee"), ("text",)),
         "part": _text(quote.get("part")),
         "nested": _bool(quote.get("nested")),
+        "gaps": _json(quote.get("gaps")),
     }
 
 

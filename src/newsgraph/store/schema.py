@@ -15,7 +15,8 @@ import pyarrow as pa
 # Bump with a migration in duckdb_store.MIGRATIONS when a table changes. Version 1 is not
 # released yet and was widened in place (quote speaker/addressee columns, event trigger,
 # reporter, place and fallback columns, place role/part): re-ingest a database written before.
-STORE_SCHEMA_VERSION: Final = 1
+# Version 2 adds ``quotes.gaps`` (attributions inserted in a quote; migrated by ALTER TABLE).
+STORE_SCHEMA_VERSION: Final = 2
 
 Column = tuple[str, str]  # (name, DuckDB type)
 
@@ -90,6 +91,7 @@ TABLES: Final[dict[str, tuple[Column, ...]]] = {
         ("addressee_text", "VARCHAR"),
         ("part", "VARCHAR"),
         ("nested", "BOOLEAN"),
+        ("gaps", "JSON"),  # last: a migrated table gets it appended
     ),
     "events": (
         ("article_id", "VARCHAR"),
