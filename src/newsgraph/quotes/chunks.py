@@ -3,7 +3,8 @@
 An NP here is ``[det] [adj|num]* head+`` with up to four attachments that the quotation
 corpus counts as part of a speaker: a genitive ("der Sprecher *des Kremls*", "Angaben
 *örtlicher Behörden*"), a "von/aus" phrase ("Oberst X *vom Landeskriminalamt*"), before
-the verb also an "in/für/bei" phrase ("die Behörde *in Bonn*"); then a name or role in
+the verb also an "in/für/bei" phrase ("die Behörde *in Bonn*"), after it only "in" + a
+place name after an institution ("ein Sprecher des Amts *in Kiel*"); then a name or role in
 apposition ("ein Sprecher der Polizei*, Lars Beringer*") and a second NP coordinated ("X
 *sowie Y*"). A name in quotation marks is a head ("die Zeitung *„Die Welt“*"), a name's
 genitive an article ("*Berlins* Bürgermeister"). Indices are positions in a list of tokens
@@ -219,12 +220,23 @@ def _attached(toks: Sequence[Token], end: int, ts: TagSet, attach: frozenset[str
     if word in ts.genitive and tok.tag_ in ts.det and (more := _core(toks, end, ts)):
         return more  # with its article, which may open a title
     bare = word in ts.bare_attach and toks[end + 1].tag_ in ts.head
+    # "die Regierung *in Lomé*": a bare place name after an institution or role names where
+    # it sits (the corpus counts it); after a person's name it is where the words were said
+    seat = word in ("in", "im") and toks[end + 1].tag_ == "NE" and _institution_end(toks, end)
+    bare = bare or (ts.titles and seat)
     if word in ts.genitive or word in attach or bare:
         more = _core(toks, end + 1, ts)
         return more if more is not None or not ts.titles else title_end(toks, end + 1)
     if ts.titles and tok.tag_ == "ADJA" and word.endswith("er") and toks[end - 1].tag_ == "NN":
         return _core(toks, end, ts)  # "Angaben *libanesischer Sicherheitskreise*"
     return None
+
+
+def _institution_end(toks: Sequence[Token], end: int) -> bool:
+    """The NP ends in a common noun or in a name with an article ("des LBM"): a role or
+    an institution, not a person."""
+    last = toks[end - 1].tag_
+    return last == "NN" or (last == "NE" and end > 1 and toks[end - 2].tag_ == "ART")
 
 
 def _coordinated(toks: Sequence[Token], end: int, ts: TagSet, left: bool) -> int:
@@ -252,6 +264,7 @@ def _apposition(toks: Sequence[Token], end: int, ts: TagSet) -> int:
         j += 1
     if toks[end + 1].tag_ not in ts.name:
         return _role_apposition(toks, end, ts)
+    j = _parenthesis(toks, j) if j > end + 1 else j  # ", Renate Künast (Grüne),"
     closes = j == n or toks[j].is_punct or toks[j].tag_.startswith("V")
     return j if j > end + 1 and closes else end
 
@@ -265,6 +278,7 @@ def _role_apposition(toks: Sequence[Token], end: int, ts: TagSet) -> int:
     stop = np_end(toks, end + 1, ts, appositions=False, left=True)
     if stop is None:
         return end
+    stop = _coordinated(toks, stop, ts, left=True)  # ", General und Kommandeur der Truppe,"
     closes = stop >= len(toks) - 1 or toks[stop].text in (",", ":")
     return stop if closes else end
 

@@ -19,7 +19,7 @@ from .lexicon import Lexicon
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    kind: str  # verb | prep | postp | noun | so | adv | wonach
+    kind: str  # verb | prep | postp | noun | so | adv | wonach | relative
     i: int  # the cue word's index in the unit
     particle: int | None = None  # separable particle of a verb cue
     width: int = 1  # words the cue takes ("according to": 2)
@@ -41,6 +41,14 @@ _VERB_LIMIT = 12  # how far after the verb its separable particle may stand
 _NEW_CLAUSE = frozenset({"KOUS", "KOUI", "PRELS", "PRELAT", "PWAV", "PWS", "KON"})
 
 
+_BEFORE_SO = frozenset({",", "–", "—"})  # "…, so X" · "… – so X – …"
+
+
+def _bracket(toks: Sequence[Token], j: int, other: str, span: range) -> int:
+    """The index of the parenthesis that pairs with the one at ``j`` (``j`` if none)."""
+    return next((k for k in span if toks[k].text == other), j)
+
+
 def particle(toks: Sequence[Token], i: int) -> int | None:
     """The separable particle of the finite verb at ``i``: "teilte … *mit*".
 
@@ -48,7 +56,13 @@ def particle(toks: Sequence[Token], i: int) -> int | None:
     X, mit"); a new clause (a finite verb, a conjunction, a relative pronoun) ends the
     search.
     """
-    for j in range(i + 1, min(len(toks), i + _VERB_LIMIT)):
+    j, limit = i, i + _VERB_LIMIT
+    while (j := j + 1) < min(len(toks), limit):
+        if toks[j].text == "(":  # "geht aus X (HRW) *hervor*": a parenthesis does not count
+            close = _bracket(toks, j, ")", range(j + 1, min(len(toks), j + _VERB_LIMIT)))
+            limit += close - j + 1
+            j = close
+            continue
         tag = toks[j].tag_
         if tag == "PTKVZ" or toks[j].text in _ADJ_PARTICLES:
             return j
@@ -113,12 +127,24 @@ def _holds_opinion(toks: Sequence[Token], i: int, lex: Lexicon) -> bool:
     return False
 
 
+_AUX_REACH = 30  # words from a participle back to its auxiliary ("hat in einem Gespräch …")
+
+
 def _auxiliary(toks: Sequence[Token], i: int) -> int | None:
-    for j in range(i - 1, max(-1, i - _VERB_LIMIT), -1):
-        if toks[j].tag_ in ("VAFIN", "VMFIN"):
+    """The finite verb before a participle in its clause: "*hat* … bekräftigt".
+
+    A parenthesis may stand between them with commas or stops of its own ("hat mit X
+    (Awoda, dt. etwa …) gesprochen"): it is passed over, not taken as a clause boundary.
+    """
+    j = i - 1
+    while j >= max(0, i - _AUX_REACH):
+        if toks[j].text == ")":
+            j = _bracket(toks, j, "(", range(j - 1, max(-1, j - _VERB_LIMIT), -1))
+        elif toks[j].tag_ in ("VAFIN", "VMFIN"):
             return j
-        if toks[j].tag_ in ("$,", "$.", "KOUS"):
+        elif toks[j].tag_ in ("$,", "$.", "KOUS"):
             return None
+        j -= 1
     return None
 
 
@@ -131,17 +157,17 @@ def find_cues(toks: Sequence[Token], quoted: Sequence[bool], lex: Lexicon) -> li
         nxt = toks[i + 1].text.lower() if i + 1 < len(toks) else ""
         if f"{word} {nxt}" in lex.preps:
             out.append(Cue("prep", i, width=2))
+        elif word == "laut" and _relative_after(toks, i):
+            out.append(Cue("relative", i))
         elif word in lex.preps and tok.tag_.startswith("APP"):
             out.append(Cue("prep", i))
         elif word in lex.postps:
             out.append(Cue("postp", i))
-        elif word == "nach" and _source_noun(toks, i + 1, lex):
-            out.append(Cue("noun", i))
-        elif word == "nach" and i > 0 and _source_noun(toks, i - 1, lex):
-            out.append(Cue("postp", i))  # "seiner Meinung nach"
+        elif word == "nach" and (cue := _nach_cue(toks, i, lex)) is not None:
+            out.append(cue)
         elif word in lex.advs:
             out.append(Cue("adv", i))
-        elif word in lex.so and i > 0 and toks[i - 1].text == ",":
+        elif word in lex.so and i > 0 and toks[i - 1].text in _BEFORE_SO:
             out.append(Cue("so", i))
         elif word in lex.whereby and i > 1 and toks[i - 1].text == ",":
             out.append(Cue("wonach", i))
@@ -150,6 +176,27 @@ def find_cues(toks: Sequence[Token], quoted: Sequence[bool], lex: Lexicon) -> li
             if cue is not None:
                 out.append(cue)
     return out
+
+
+def _nach_cue(toks: Sequence[Token], i: int, lex: Lexicon) -> Cue | None:
+    """ "nach Angaben X" · "seiner Meinung nach" · "Studien, nach denen …" (like "wonach")."""
+    if _relative_after(toks, i):
+        return Cue("relative", i)
+    if _source_noun(toks, i + 1, lex):
+        return Cue("noun", i)
+    if i > 0 and _source_noun(toks, i - 1, lex):
+        return Cue("postp", i)
+    return None
+
+
+_RELATIVE_NACH = frozenset({"denen", "welchem", "welcher", "welchen"})
+
+
+def _relative_after(toks: Sequence[Token], i: int) -> bool:
+    """ ", nach denen …", ", laut dem …": a source's relative clause reports its words."""
+    if i < 2 or i + 1 >= len(toks) or toks[i - 1].text != ",":
+        return False
+    return toks[i + 1].text.lower() in _RELATIVE_NACH or toks[i + 1].tag_ == "PRELS"
 
 
 def _source_noun(toks: Sequence[Token], j: int, lex: Lexicon) -> bool:

@@ -119,7 +119,11 @@ def _anaphoric(
         return []
     for at in atts:
         if at.cue.kind == "verb" and at.cue.i == 1 and at.speaker is not None:
-            if any(f.start >= previous.start for f in before):
+            prior = [f for f in before if f.start >= previous.start]
+            if prior:
+                # "Wie bekannt wurde, … . Das berichteten X.": X speaks what had no speaker
+                for f in prior:
+                    f.speaker = f.speaker or char_span(toks, at.speaker)
                 return []
             first = previous.toks[0]
             found = Found(first.idx, toks[0].idx + len(toks[0].text), "indirect", rule="anaphor")

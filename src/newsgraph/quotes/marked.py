@@ -74,7 +74,8 @@ def partials(
         if host is None and lo > 0 and unit.toks[lo - 1].text == ":":
             # the clause before the colon introduces it, over a speaker carried from before
             introduced = colon_speaker(unit, lo, settings) or colon_subject(unit, lo - 1, settings)
-            if carry is not None and _reported_before(unit, lo - 1, settings.lex):
+            own = any(a.speaker is not None and a.cue.i < lo for a in atts)
+            if carry is not None and not own and _reported_before(unit, lo - 1, settings.lex):
                 introduced = carry  # "Die Pflichten *seien* klar: „…“": the reporter goes on
             speaker = introduced or speaker
             carried = carried and introduced is None

@@ -37,7 +37,7 @@ from .units import Unit
 _MAX_GAP = 10  # words between the cue's phrase and the comma that opens its clause
 _CLAUSE_STOP = frozenset({"VVFIN", "VAFIN", "VMFIN", "KOUS", "PRELS", "$.", "$("})
 _SEPARATORS = frozenset({",", ":"})
-_FINAL_STOPS = frozenset({".", "!", "?", ";", ",", ":"})
+_FINAL_STOPS = frozenset({".", "!", "?", ";", ",", ":", "–", "—"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,9 +132,17 @@ def _clause_after(toks: Sequence[Token], at: Attribution, lex: Lexicon) -> tuple
             if first < n and opens_said(toks, first, at.cue.i, at.lo, lex) and n - first >= 3:
                 return (first, before_colon_quote(toks, first, n))
             return None
-        if toks[j].tag_ in _CLAUSE_STOP:
+        if toks[j].tag_ in _CLAUSE_STOP and not _verb_last_aux(toks, at, j):
             return None
     return None
+
+
+def _verb_last_aux(toks: Sequence[Token], at: Attribution, j: int) -> bool:
+    """ "Wie X *bekanntgegeben hat*, …": the auxiliary that ends the cue's own clause."""
+    cue = toks[at.cue.i]
+    opener = toks[at.lo - 1].text.lower() if at.lo > 0 else ""
+    aux = toks[j].tag_ in ("VAFIN", "VMFIN") and cue.tag_ in ("VVPP", "VVINF")
+    return aux and j == at.cue.i + 1 and opener == "wie"
 
 
 def _clause_before(toks: Sequence[Token], at: Attribution) -> tuple[int, int] | None:
@@ -143,15 +151,18 @@ def _clause_before(toks: Sequence[Token], at: Attribution) -> tuple[int, int] | 
         return None  # "…, der angab, …": the main clause before is not what he said
     if b > 0 and toks[b - 1].text.lower() == "wie" and at.cue.kind == "verb":
         b -= 1
-    if b < 2 or toks[b - 1].text != ",":
+    if b < 2 or toks[b - 1].text not in (",", "–", "—"):
         return None
     if at.speaker is not None and b == at.speaker[0] and toks[b].tag_ in ("PPER", "ART", "NE"):
         return None  # "…, er hat aber nie darüber gesprochen": a new clause, no inversion
     start = max((k + 1 for k in range(b - 1) if toks[k].text == ":"), default=0)
     if b - start < 3:
         return None
-    if toks[start].tag_ in ("KOUS", "KOUI") and toks[start].text.lower() not in THAT:
-        return None  # "Während …, forderte X": the speaker's own sentence, no report
+    # "Während …, forderte X": the speaker's own sentence, no report; but ", so X" reports
+    # all before it ("Während …, sollen …, so X")
+    opener = toks[start].tag_ in ("KOUS", "KOUI") and toks[start].text.lower() not in THAT
+    if opener and at.cue.kind != "so":
+        return None
     relative = in_relative(toks, start, b)
     has_verb = any(
         (t.tag_.endswith("FIN") and not relative[k - start])
@@ -193,9 +204,9 @@ def _so_it_says(toks: Sequence[Token], at: Attribution) -> bool:
 
 def indirect_quote(unit: Unit, at: Attribution, lex: Lexicon) -> Found | None:
     toks, lang = unit.toks, lex.lang
-    if at.cue.kind == "wonach":
-        lo, hi = at.cue.i + 1, len(toks)
-        return _found(unit, at, lo, hi, "wonach") if hi - lo >= 3 else None
+    if at.cue.kind in ("wonach", "relative"):
+        lo, hi = at.cue.i + (1 if at.cue.kind == "wonach" else 2), len(toks)
+        return _found(unit, at, lo, hi, at.cue.kind) if hi - lo >= 3 else None
     if at.cue.kind in ("prep", "postp", "noun", "adv"):
         return _source_quote(unit, at)
     # "…, sagte X": without a speaker after it the cue is mostly inside a subordinate
@@ -324,7 +335,8 @@ def unit_quotes(
         direct = direct_quotes(unit, at)
         if direct:
             found.extend(q for q in direct if all(q.start != f.start for f in found))
-            continue
+            if at.cue.kind != "so" or at.lo < 2:
+                continue  # "…, so X weiter: „…“": the words before are X's as well
         indirect = indirect_quote(unit, at, lex)
         if indirect is not None and not any(f.start <= indirect.start < f.end for f in found):
             found.append(indirect)

@@ -177,9 +177,11 @@ def verb_speaker(
     v = cue.i
     if parsed:
         return parsed_subject(toks, v)
-    if cue.aux is not None and toks[cue.aux].lemma_ == "werden" and toks[v].tag_ == "VVPP":
-        # passive: the speaker is "von X", or where it was said ("in einem Bericht"), or nobody
-        return _agent(toks, quoted, v, ts) or _where_said(toks, quoted, v, ts), None
+    emerges = cue.particle is not None and toks[cue.particle].text.lower() == "hervor"
+    if emerges or (
+        cue.aux is not None and toks[cue.aux].lemma_ == "werden" and toks[v].tag_ == "VVPP"
+    ):
+        return _not_the_subject(toks, quoted, cue, ts, lex), None
     # "X begrüßte den Plan und *forderte* Y": the subject before "und", Y is an object
     shared = None if _nominative_after(toks, v) else _coordinated(toks, quoted, v, ts, lex)
     before = _left_speaker(toks, quoted, cue, ts, lex) or shared
@@ -198,6 +200,36 @@ def verb_speaker(
         )
         return subject, right[1]
     return right
+
+
+def _not_the_subject(
+    toks: Sequence[Token], quoted: Sequence[bool], cue: Cue, ts: TagSet, lex: Lexicon
+) -> IdxSpan | None:
+    """Where the verb's subject does not speak: the passive ("wurde von X kritisiert")
+    and "geht aus X hervor"."""
+    v = cue.i
+    if cue.particle is not None and toks[cue.particle].text.lower() == "hervor":
+        return _emerges_from(toks, quoted, v, cue.particle, ts)
+    if toks[v].lemma_ == "zitieren" and cue.aux is not None:
+        # "„…“, *wird X zitiert*": the one quoted is the subject, the source is "von"/"in"
+        left = left_subject(toks, quoted, cue.aux, ts)
+        return left or right_subject(toks, quoted, cue.aux, ts, lex)[0]
+    # passive: the speaker is "von X", or where it was said ("in einem Bericht"), or nobody
+    return _agent(toks, quoted, v, ts) or _where_said(toks, quoted, v, ts)
+
+
+def _emerges_from(
+    toks: Sequence[Token], quoted: Sequence[bool], v: int, particle: int, ts: TagSet
+) -> IdxSpan | None:
+    """ "Dies geht *aus einem Bericht der Behörde* hervor": the source is the "aus"
+    phrase (without "aus", as the corpus marks it), not the subject."""
+    for k in range(v + 1, particle):
+        if quoted[k]:
+            return None
+        if toks[k].text.lower() == "aus":
+            end = np_end(toks, k + 1, ts, left=True)
+            return (k + 1, end) if end is not None and end <= particle else None
+    return None
 
 
 def _left_speaker(
@@ -400,6 +432,8 @@ def cue_speaker(
         return verb_speaker(toks, quoted, cue, ts, lex, parsed=parsed)
     if cue.kind == "adv":
         return (cue.i, cue.i + 1), None
+    if cue.kind == "relative":  # "Studien, nach *denen* …": the corpus marks the pronoun
+        return (cue.i + 1, cue.i + 2), None
     if cue.kind == "wonach":  # "ein Bericht der Agentur, wonach …"
         k = np_start(toks, cue.i - 1, ts)
         return ((k, cue.i - 1) if k is not None else None), None
@@ -408,4 +442,18 @@ def cue_speaker(
         return ((k, cue.i) if k is not None else None), None
     start = cue.i + cue.width
     end = np_end(toks, start, ts) if start < len(toks) and not quoted[start] else None
+    if end is None and start < len(toks) and toks[start].text in _QUOTE_MARKS:
+        end = _marked_name(toks, start)  # "laut „tagesschau.de“": a source named in marks
     return ((start, end) if end is not None else None), None
+
+
+_MARKED_NAME = 6  # words of a source's name in quotation marks
+
+
+def _marked_name(toks: Sequence[Token], start: int) -> int | None:
+    for k in range(start + 1, min(len(toks), start + _MARKED_NAME + 2)):
+        if toks[k].text in _QUOTE_MARKS:
+            return k + 1 if k > start + 1 else None
+        if toks[k].is_punct and toks[k].text not in (".", "-"):
+            return None
+    return None

@@ -1,0 +1,159 @@
+"""Quote speakers, third round: sentences written for these tests (no corpus text)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsgraph.model import Article, Document, Part
+from newsgraph.nlp import tagger, tokens
+from newsgraph.pipeline import PipelineOptions
+from newsgraph.quotes import stage as quote_stage
+
+Quotes = list[dict[str, Any]]
+
+
+@pytest.fixture(scope="module")
+def analyse() -> Any:
+    options = PipelineOptions()
+    fns = [tokens.make_stage(options), tagger.make_stage(options), quote_stage.make_stage(options)]
+
+    def run(text: str) -> Quotes:
+        doc = Document(article=Article(text=text, lang="de"), lang="de")
+        doc.parts = [Part("body", 0, len(text))]
+        for fn in fns:
+            fn(doc)
+        return [q for q in doc.quotes if not q["nested"]]
+
+    return run
+
+
+def pairs(quotes: Quotes) -> list[tuple[str, str | None]]:
+    return [(q["text"], q["speaker"]["text"] if q["speaker"] else None) for q in quotes]
+
+
+def test_place_name_after_the_speaker_belongs_to_it(analyse: Any) -> None:
+    quotes = analyse(
+        "Die Grenzen bleiben vorerst geschlossen, sagte ein Sprecher der Polizei in Bonn."
+    )
+    assert pairs(quotes) == [
+        ("Die Grenzen bleiben vorerst geschlossen", "ein Sprecher der Polizei in Bonn")
+    ]
+
+
+def test_auxiliary_found_across_a_parenthesis(analyse: Any) -> None:
+    quotes = analyse(
+        "Der Minister hat in einem Gespräch mit seinem Amtskollegen Jan Berg (Liberale, dt. "
+        "etwa Freie Partei) bekräftigt, das Land stehe zu seiner Verantwortung."
+    )
+    assert pairs(quotes) == [("das Land stehe zu seiner Verantwortung", "Der Minister")]
+
+
+def test_name_in_apposition_keeps_its_parenthesis(analyse: Any) -> None:
+    quotes = analyse(
+        "Die Vorsitzende des Ausschusses, Anna Berg (Grüne), fragte, ob der Minister gelogen habe."
+    )
+    assert pairs(quotes) == [
+        ("ob der Minister gelogen habe", "Die Vorsitzende des Ausschusses, Anna Berg (Grüne)")
+    ]
+
+
+def test_verb_last_cue_with_its_auxiliary(analyse: Any) -> None:
+    quotes = analyse(
+        "Wie der Verband in der Nacht bekanntgegeben hat, wird das Turnier verschoben."
+    )
+    assert [q["text"] for q in quotes] == ["wird das Turnier verschoben"]
+
+
+def test_time_phrase_after_the_verb_is_no_speaker(analyse: Any) -> None:
+    quotes = analyse(
+        "Die Stadt, die seit Jahren klagt, erklärte am Montag, dass die Brücke gesperrt werde."
+    )
+    assert pairs(quotes) == [("dass die Brücke gesperrt werde", "Die Stadt")]
+
+
+def test_anaphor_names_the_speaker_of_news_before_it(analyse: Any) -> None:
+    quotes = analyse(
+        "Wie am Morgen bekannt wurde, ist die Brücke gesperrt worden. "
+        "Das berichteten Mitarbeiter der Stadtwerke."
+    )
+    assert pairs(quotes) == [("ist die Brücke gesperrt worden", "Mitarbeiter der Stadtwerke")]
+
+
+def test_source_of_hervorgehen_is_the_aus_phrase(analyse: Any) -> None:
+    quotes = analyse(
+        "Die Zahl der Opfer ist gestiegen. Dies geht aus einem Bericht der Vereinten Nationen "
+        "(UN) hervor."
+    )
+    assert [p[1] for p in pairs(quotes)] == ["einem Bericht der Vereinten Nationen (UN)"]
+
+
+def test_own_cue_before_a_colon_beats_the_carried_speaker(analyse: Any) -> None:
+    quotes = analyse(
+        "Der Trainer sagte, die Mannschaft sei stark. Er glaubt, dass das Team gewachsen "
+        "sei: „Wir haben viel gelernt.“"
+    )
+    assert pairs(quotes)[-1] == ("„Wir haben viel gelernt.“", "Er")
+
+
+def test_passive_zitieren_names_the_one_quoted(analyse: Any) -> None:
+    quotes = analyse("„Wir bleiben hier“, wird die Sprecherin zitiert.")
+    assert pairs(quotes) == [("„Wir bleiben hier“", "die Sprecherin")]
+
+
+def test_nach_denen_reports_like_wonach(analyse: Any) -> None:
+    quotes = analyse("Es gibt Studien, nach denen das Mittel gut wirke.")
+    assert pairs(quotes) == [("das Mittel gut wirke", "denen")]
+
+
+def test_so_reports_a_clause_opened_by_a_conjunction(analyse: Any) -> None:
+    quotes = analyse(
+        "Während der Feiertage sollen die Streiks ausgesetzt werden, so die Sprecherin der "
+        "Gewerkschaft."
+    )
+    assert pairs(quotes) == [
+        (
+            "Während der Feiertage sollen die Streiks ausgesetzt werden",
+            "die Sprecherin der Gewerkschaft",
+        )
+    ]
+
+
+def test_so_between_dashes(analyse: Any) -> None:
+    quotes = analyse("Die Lage sei ernst – so der Bürgermeister – und werde sich kaum bessern.")
+    assert pairs(quotes)[0] == ("Die Lage sei ernst", "der Bürgermeister")
+
+
+def test_so_before_a_colon_quotation_keeps_the_words_before(analyse: Any) -> None:
+    quotes = analyse(
+        "Der Plan habe durchaus Methode, so Müller weiter: „Das ist bei uns so üblich.“"
+    )
+    assert pairs(quotes) == [
+        ("Der Plan habe durchaus Methode", "Müller"),
+        ("„Das ist bei uns so üblich.“", "Müller"),
+    ]
+
+
+def test_laut_dem_relative(analyse: Any) -> None:
+    quotes = analyse(
+        "Dem Gericht liegt ein Gutachten vor, laut dem das Kind schwer verletzt worden war."
+    )
+    assert pairs(quotes) == [("das Kind schwer verletzt worden war", "dem")]
+
+
+def test_source_named_in_marks_after_laut(analyse: Any) -> None:
+    quotes = analyse("Laut „netzpolitik.org“ plant die Behörde eine neue Datenbank.")
+    assert [p[1] for p in pairs(quotes)] == ["„netzpolitik.org“"]
+
+
+def test_role_apposition_with_coordinated_roles(analyse: Any) -> None:
+    quotes = analyse("Die Lage sei ruhig, sagte Jan Berg, General und Kommandeur der Truppe.")
+    assert pairs(quotes) == [("Die Lage sei ruhig", "Jan Berg, General und Kommandeur der Truppe")]
+
+
+def test_seat_of_an_institution_but_not_where_a_person_spoke(analyse: Any) -> None:
+    quotes = analyse("Die Straße bleibe gesperrt, teilte ein Sprecher des LBM in Koblenz mit.")
+    assert [p[1] for p in pairs(quotes)] == ["ein Sprecher des LBM in Koblenz"]
+    quotes = analyse("Die Straße bleibe gesperrt, sagte Anna Berg in Koblenz.")
+    assert [p[1] for p in pairs(quotes)] == ["Anna Berg"]
