@@ -8,27 +8,13 @@ from typing import Any
 import pytest
 
 from newsgraph.evaluate.quotes import system_quotes, token_lookup
-from newsgraph.model import Article, Document, Part
-from newsgraph.nlp import tagger, tokens
-from newsgraph.pipeline import PipelineOptions
-from newsgraph.quotes import stage as quote_stage
 
 Analyse = Callable[[str], list[dict[str, Any]]]
 
 
 @pytest.fixture(scope="module")
-def analyse() -> Analyse:
-    options = PipelineOptions()
-    fns = [tokens.make_stage(options), tagger.make_stage(options), quote_stage.make_stage(options)]
-
-    def run(text: str) -> list[dict[str, Any]]:
-        doc = Document(article=Article(text=text, lang="de"), lang="de")
-        doc.parts = [Part("body", 0, len(text))]
-        for fn in fns:
-            fn(doc)
-        return [q for q in doc.quotes if not q["nested"]]
-
-    return run
+def analyse(german_quotes: Analyse) -> Analyse:
+    return lambda text: [q for q in german_quotes(text) if not q["nested"]]
 
 
 def gap_texts(text: str, quote: dict[str, Any]) -> list[str]:

@@ -10,28 +10,12 @@ from typing import Any
 
 import pytest
 
-from newsgraph.model import Article, Document, Part
-from newsgraph.nlp import tagger, tokens
-from newsgraph.pipeline import PipelineOptions
-from newsgraph.quotes import stage as quote_stage
-
 Analyse = Callable[[str], list[dict[str, Any]]]
 
 
 @pytest.fixture(scope="module")
-def analyse() -> Analyse:
-    options = PipelineOptions()
-    fns = [tokens.make_stage(options), tagger.make_stage(options), quote_stage.make_stage(options)]
-
-    def run(text: str) -> list[dict[str, Any]]:
-        doc = Document(article=Article(text=text, lang="de"), lang="de")
-        doc.parts = [Part("body", 0, len(text))]
-        for fn in fns:
-            fn(doc)
-        quotes: list[dict[str, Any]] = doc.quotes
-        return quotes
-
-    return run
+def analyse(german_quotes: Analyse) -> Analyse:
+    return german_quotes
 
 
 def speaker_of(quotes: list[dict[str, Any]], anchor: str) -> str | None:

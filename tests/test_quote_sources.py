@@ -1,32 +1,23 @@
-"""Quote speakers, third round: sentences written for these tests (no corpus text)."""
+"""Quote sources: place phrases, appositions, "laut"/"nach denen"/"so X", carried speakers.
+
+Sentences written for these tests (no corpus text).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from newsgraph.model import Article, Document, Part
-from newsgraph.nlp import tagger, tokens
-from newsgraph.pipeline import PipelineOptions
-from newsgraph.quotes import stage as quote_stage
-
 Quotes = list[dict[str, Any]]
+
+Analyse = Callable[[str], Quotes]
 
 
 @pytest.fixture(scope="module")
-def analyse() -> Any:
-    options = PipelineOptions()
-    fns = [tokens.make_stage(options), tagger.make_stage(options), quote_stage.make_stage(options)]
-
-    def run(text: str) -> Quotes:
-        doc = Document(article=Article(text=text, lang="de"), lang="de")
-        doc.parts = [Part("body", 0, len(text))]
-        for fn in fns:
-            fn(doc)
-        return [q for q in doc.quotes if not q["nested"]]
-
-    return run
+def analyse(german_quotes: Analyse) -> Analyse:
+    return lambda text: [q for q in german_quotes(text) if not q["nested"]]
 
 
 def pairs(quotes: Quotes) -> list[tuple[str, str | None]]:
