@@ -77,6 +77,8 @@ def _core(toks: Sequence[Token], i: int, ts: TagSet) -> int | None:
     if toks[i].tag_ == "PIS" and i + 1 < n and toks[i + 1].text.lower() in ts.genitive:
         return _core(toks, i + 1, ts)  # "Einer der beteiligten Feuerwehrmänner"
     j = i + 1 if toks[i].tag_ in ts.det or _saxon_genitive(toks, i, ts) else i
+    if ts.titles and toks[i].tag_ == "ART":
+        j = _extended_attribute(toks, j)
     while (
         j < n
         and (toks[j].tag_ in ts.mod or toks[j].tag_ == "TRUNC")
@@ -85,12 +87,49 @@ def _core(toks: Sequence[Token], i: int, ts: TagSet) -> int | None:
         j += 1
         if _joins_adjectives(toks, j):
             j += 1  # "arabische *und* iranische Medien": one NP
-    if ts.titles and j > i and (title := title_end(toks, j)) is not None:
-        return title  # "die „Süddeutsche Zeitung“"
+    if ts.titles and (title := _title_np(toks, i, j)) is not None:
+        return title
     end = _heads(toks, j, ts)
     if end is not None and end < n and toks[end].tag_ == "POS":
         return _core(toks, end + 1, ts)  # English possessive: "the minister's aide"
     return end
+
+
+# inside an extended attribute, before its participle: "die *in Hamburg* geborene X"
+_ATTRIBUTE_INNER = frozenset({"APPR", "APPRART", "ART", "NN", "NE", "ADJA", "ADJD", "ADV", "CARD"})
+_ATTRIBUTE_WORDS = 6
+_AFTER_ATTRIBUTE = frozenset({"NN", "NE", "ADJA"})
+
+
+def _extended_attribute(toks: Sequence[Token], j: int) -> int:
+    """ "der *für die Region* zuständige Koordinator", "die *in Hamburg* geborene X": a
+    phrase that opens with a preposition between the article and an adjective is that
+    adjective's; the NP goes on after it. Returns where the adjectives start, else ``j``."""
+    if j >= len(toks) or toks[j].tag_ not in ("APPR", "APPRART"):
+        return j
+    for k in range(j + 2, min(len(toks) - 1, j + _ATTRIBUTE_WORDS + 1)):
+        tag = toks[k].tag_
+        nominal = toks[k - 1].tag_ in ("NN", "NE") and toks[k + 1].tag_ in _AFTER_ATTRIBUTE
+        if tag == "ADJA" and nominal:
+            return k
+        if tag not in _ATTRIBUTE_INNER:
+            return j
+    return j
+
+
+def _title_np(toks: Sequence[Token], i: int, j: int) -> int | None:
+    """ "die „Süddeutsche Zeitung“" after an article (at ``j``), or "„Radio Nord“ meldete"."""
+    return title_end(toks, j) if j > i else _bare_title(toks, i)
+
+
+def _bare_title(toks: Sequence[Token], i: int) -> int | None:
+    """A name alone in marks, without an article, as the subject before its verb: only
+    names, so that a quoted phrase („Sturm im Wasserglas“) is no NP, and no name given
+    ("auch „Nordlicht“ *genannt*")."""
+    end = title_end(toks, i)
+    if end is None or not all(t.tag_ in ("NE", "FM") for t in toks[i + 1 : end - 1]):
+        return None
+    return end if end < len(toks) and toks[end].tag_.endswith("FIN") else None
 
 
 def _saxon_genitive(toks: Sequence[Token], i: int, ts: TagSet) -> bool:
@@ -119,7 +158,7 @@ def _heads(toks: Sequence[Token], j: int, ts: TagSet) -> int | None:
     if j >= len(toks) or toks[j].tag_ not in ts.head:
         return None
     first = j
-    while j < len(toks) and toks[j].tag_ in ts.head:
+    while j < len(toks) and (toks[j].tag_ in ts.head or _name_adjective(toks, j, ts)):
         j += 1
     j = _uncoordinate(toks, first, j, ts)
     if not ts.titles or toks[j - 1].tag_ in ts.name:
@@ -127,13 +166,26 @@ def _heads(toks: Sequence[Token], j: int, ts: TagSet) -> int | None:
     return title_end(toks, j) or j  # "die Zeitung „Yemen Observer“"
 
 
+def _name_adjective(toks: Sequence[Token], j: int, ts: TagSet) -> bool:
+    """ "Bundesverband *Deutsche* Bäcker": after a noun, an adjective in capitals before
+    another noun is a word of a name (German adjectives are written small)."""
+    return (
+        ts.titles
+        and toks[j].tag_ == "ADJA"
+        and toks[j].text[:1].isupper()
+        and toks[j - 1].tag_ in ts.head
+        and j + 1 < len(toks)
+        and toks[j + 1].tag_ in ts.head
+    )
+
+
 # Genitive and "von" phrases a speaker NP may hold: "Angaben des Leiters der Sektion von X".
 _ATTACHMENTS = 4
 _AND = frozenset({"und", "sowie", "and"})
 _THIS_ONE = frozenset({"dieser", "diese", "jener", "jene", "letzterer", "letztere"})
 _NP_REACH = 24  # words back from its end to where a speaker NP may start
-_OPENING = frozenset('„»«"“')
-_CLOSING = frozenset('“”"«»')
+_OPENING = frozenset('„»«"“') | {"''"}  # '' for “ in some texts
+_CLOSING = frozenset('“”"«»') | {"''"}
 _TITLE_WORDS = 5
 
 
@@ -204,9 +256,31 @@ def np_end(
         end = more
     end = _parenthesis(toks, end)
     if appositions:
+        end = _placed_name(toks, end, ts)
         end = _apposition(toks, end, ts)
-        end = _coordinated(toks, end, ts, left)
+        joined = _coordinated(toks, end, ts, left)
+        # "Der frühere Bürgermeister und Senator*, Jan Fuchs*": the name stands
+        # after both roles
+        end = _apposition(toks, joined, ts) if joined > end and ts.titles else joined
     return end
+
+
+def _placed_name(toks: Sequence[Token], end: int, ts: TagSet) -> int:
+    """ "der Beauftragte *für den Hafen*, Jan Peter Fuchs,": a phrase that a full name
+    in apposition follows belongs to the role before it, wherever the NP stands."""
+    if not ts.titles or end + 2 >= len(toks) or toks[end].tag_ not in ("APPR", "APPRART"):
+        return end
+    if toks[end - 1].tag_ != "NN":
+        return end  # after a person's name the phrase is where or when: "X in Berlin"
+    stop = np_end(toks, end + 1, ts, appositions=False)
+    if stop is None or stop + 3 >= len(toks) or toks[stop].text != ",":
+        return end
+    name = stop + 1
+    while name < len(toks) and toks[name].tag_ in ts.name:
+        name += 1
+    if name - stop < 3 or toks[name].text not in (",", "."):
+        return end  # a full name, first name and surname, in commas
+    return stop
 
 
 def _attached(toks: Sequence[Token], end: int, ts: TagSet, attach: frozenset[str]) -> int | None:
@@ -235,6 +309,8 @@ def _attached(toks: Sequence[Token], end: int, ts: TagSet, attach: frozenset[str
 def _institution_end(toks: Sequence[Token], end: int) -> bool:
     """The NP ends in a common noun or in a name with an article ("des LBM"): a role or
     an institution, not a person."""
+    if toks[end - 1].text == ")":  # "des Landesamtes (LfU) *in Augsburg*"
+        end = next((k for k in range(end - 2, 0, -1) if toks[k].text == "("), end)
     last = toks[end - 1].tag_
     return last == "NN" or (last == "NE" and end > 1 and toks[end - 2].tag_ == "ART")
 
@@ -266,7 +342,11 @@ def _apposition(toks: Sequence[Token], end: int, ts: TagSet) -> int:
         return _role_apposition(toks, end, ts)
     j = _parenthesis(toks, j) if j > end + 1 else j  # ", Renate Künast (Grüne),"
     closes = j == n or toks[j].is_punct or toks[j].tag_.startswith("V")
-    return j if j > end + 1 and closes else end
+    if j > end + 1 and closes:
+        return j
+    # a role whose first word the tagger calls a name: ", CEO von Nordnet", ", Senior
+    # Product Manager für Karten"
+    return _role_apposition(toks, end, ts) if ts.titles else end
 
 
 def _role_apposition(toks: Sequence[Token], end: int, ts: TagSet) -> int:

@@ -184,9 +184,15 @@ def _nach_cue(toks: Sequence[Token], i: int, lex: Lexicon) -> Cue | None:
         return Cue("relative", i)
     if _source_noun(toks, i + 1, lex):
         return Cue("noun", i)
-    if i > 0 and _source_noun(toks, i - 1, lex):
+    if i > 0 and _source_noun(toks, i - 1, lex) and not _opens_np(toks, i + 1):
         return Cue("postp", i)
     return None
+
+
+def _opens_np(toks: Sequence[Token], j: int) -> bool:
+    """ "Ergebnisse *nach dem* Absturz": "nach" before an article is a preposition, not the
+    postposition of "seiner Meinung nach"."""
+    return j < len(toks) and toks[j].tag_ in ("ART", "PPOSAT", "PDAT")
 
 
 _RELATIVE_NACH = frozenset({"denen", "welchem", "welcher", "welchen"})

@@ -87,8 +87,8 @@ def _quote_floor(toks: Sequence[Token], quoted: Sequence[bool], v: int) -> int:
 def _before_relative(
     toks: Sequence[Token], quoted: Sequence[bool], v: int, ts: TagSet, floor: int
 ) -> IdxSpan | None:
-    """ "*Deiss*, der sich … entschlossen hatte, sagte": the NP that opens the clause,
-    before a relative clause that ends right before the verb."""
+    """ "*Deiss*, der sich … entschlossen hatte, sagte", "*X*, dessen Amt … ist, sagte": the NP
+    that opens the clause, before a relative clause that ends right before the verb."""
     if v - floor < 5 or toks[v - 1].text != "," or not toks[v - 2].tag_.startswith("V"):
         return None
     start = floor + 1 if _particle_first(toks, floor + 1) else floor
@@ -97,7 +97,7 @@ def _before_relative(
     end = np_end(toks, start, ts, left=True)
     if end is None or end + 2 >= v or any(quoted[start:v]):
         return None
-    relative = toks[end].text == "," and toks[end + 1].tag_ in ("PRELS", "PWS")
+    relative = toks[end].text == "," and toks[end + 1].tag_ in ("PRELS", "PRELAT", "PWS")
     return (start, end) if relative and toks[end + 1].text.lower() != "was" else None
 
 
@@ -177,8 +177,7 @@ def verb_speaker(
     v = cue.i
     if parsed:
         return parsed_subject(toks, v)
-    emerges = cue.particle is not None and toks[cue.particle].text.lower() == "hervor"
-    if emerges or (
+    if _emerges(toks, cue) or (
         cue.aux is not None and toks[cue.aux].lemma_ == "werden" and toks[v].tag_ == "VVPP"
     ):
         return _not_the_subject(toks, quoted, cue, ts, lex), None
@@ -208,7 +207,7 @@ def _not_the_subject(
     """Where the verb's subject does not speak: the passive ("wurde von X kritisiert")
     and "geht aus X hervor"."""
     v = cue.i
-    if cue.particle is not None and toks[cue.particle].text.lower() == "hervor":
+    if _emerges(toks, cue) and cue.particle is not None:
         return _emerges_from(toks, quoted, v, cue.particle, ts)
     if toks[v].lemma_ == "zitieren" and cue.aux is not None:
         # "„…“, *wird X zitiert*": the one quoted is the subject, the source is "von"/"in"
@@ -216,6 +215,16 @@ def _not_the_subject(
         return left or right_subject(toks, quoted, cue.aux, ts, lex)[0]
     # passive: the speaker is "von X", or where it was said ("in einem Bericht"), or nobody
     return _agent(toks, quoted, v, ts) or _where_said(toks, quoted, v, ts)
+
+
+def _emerges(toks: Sequence[Token], cue: Cue) -> bool:
+    """ "geht aus X *hervor*", not "X hob *hervor*": only "hervorgehen" has its source in
+    an "aus" phrase; the subject of "hervorheben" speaks."""
+    return (
+        cue.particle is not None
+        and toks[cue.particle].text.lower() == "hervor"
+        and toks[cue.i].lemma_.lower() == "gehen"
+    )
 
 
 def _emerges_from(

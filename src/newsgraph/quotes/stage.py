@@ -33,6 +33,7 @@ from .chunks import tagset
 from .document import Settings, analyse, parsed
 from .found import Found, Offsets
 from .lexicon import load_lexicon
+from .names import names_tagged
 from .resolve import Resolver
 
 
@@ -44,9 +45,10 @@ def make_stage(options: PipelineOptions) -> Callable[[Document], None]:
         if doc.doc is None:
             raise ValueError("the quotes stage needs the tokens stage to run first")
         settings = Settings(lexicons[lang], tagset(lang), parsed(doc.doc))
-        found = sorted(analyse(doc, settings), key=lambda f: f.start)
-        resolver = Resolver(doc.doc, doc.entities, lexicons[lang])
-        doc.quotes = [record(doc, f, resolver) for f in found]
+        with names_tagged(doc.doc, doc.entities):
+            found = sorted(analyse(doc, settings), key=lambda f: f.start)
+            resolver = Resolver(doc.doc, doc.entities, lexicons[lang])
+            doc.quotes = [record(doc, f, resolver) for f in found]
 
     return quotes
 

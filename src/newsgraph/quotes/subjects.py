@@ -88,4 +88,8 @@ def colon_speaker(unit: Unit, colon: int, settings: Settings) -> Offsets | None:
     rest = toks[end : colon - 1]
     if toks[end].tag_ in ("APPR", "APPRART") and not any(t.tag_.startswith("V") for t in rest):
         return char_span(toks, (0, end))
+    # "Fuchs wörtlich: „…“", "Die Ministerin dazu: „…“": a person and an adverb
+    adverbs = all(t.tag_ in ("ADV", "ADJD", "PROAV") for t in rest)
+    if adverbs and names_someone(toks[:end], settings.lex):
+        return char_span(toks, (0, end))
     return None

@@ -17,6 +17,7 @@ from .chunks import title_end
 from .marks import Marked
 
 _BEFORE_TITLE = frozenset({"ART", "NN", "ADJA"})
+_BEFORE_SUBJECT = frozenset({"KOUS", "PWAV", "KOKOM", "$,"})
 
 
 @dataclass(slots=True)
@@ -80,9 +81,15 @@ def _title(toks: Sequence[Token], lo: int, hi: int) -> bool:
     It is a name, not somebody's words, so its words count as unquoted: the speaker NP
     that holds it can be found.
     """
-    if lo == 0 or toks[lo - 1].lang_ == "en":
+    if title_end(toks, lo) != hi or toks[lo].lang_ == "en":
         return False
-    return toks[lo - 1].tag_ in _BEFORE_TITLE and title_end(toks, lo) == hi
+    if lo > 0 and toks[lo - 1].tag_ in _BEFORE_TITLE:
+        return True
+    # „BBC News“ berichtet, „Radio Nord“ meldete: names alone in marks as the subject
+    # before the verb (somebody's words would be followed by a comma)
+    opens = lo == 0 or toks[lo - 1].tag_ in _BEFORE_SUBJECT
+    names = all(t.tag_ in ("NE", "FM") for t in toks[lo + 1 : hi - 1])
+    return opens and names and hi < len(toks) and toks[hi].tag_.endswith("FIN")
 
 
 def _token_range(toks: Sequence[Token], mark: Marked) -> tuple[int, int]:
