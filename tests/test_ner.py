@@ -388,3 +388,80 @@ def test_compass_directions_and_share_buttons_are_not_names(lex: Lexicon) -> Non
     doc = tagged("Regen im Norden Twittern E-Mail", "NN APPRART NN NE NE")
     spans = [(2, 3, "LOC"), (3, 4, "PER"), (4, 5, "PER")]
     assert names.drop_non_names(doc, spans, lex) == []
+
+
+def spaced(words: str, tags: str, glued: set[int]) -> Doc:
+    """A tagged Doc whose tokens at the ``glued`` indices have no space after them."""
+    split = words.split()
+    spaces = [i not in glued for i in range(len(split))]
+    return Doc(spacy.blank("de").vocab, words=split, spaces=spaces, tags=tags.split())
+
+
+def test_a_legal_form_cut_into_pieces_still_ends_the_name(lex: Lexicon) -> None:
+    doc = spaced(
+        "die Wohnbau Lindenhof e. G. und die Brenna A / S bauen",
+        "ART NN NE ADJA NE KON ART FM FM $( FM VVFIN",
+        {3, 8, 9},
+    )
+    out = organisations.legal_form_names(doc, [], lex)
+    assert sorted(out) == [(2, 5, "ORG"), (7, 11, "ORG")]  # "Wohnbau" describes
+    apart = spaced("Ein A / S fehlt", "ART FM $( FM VVFIN", set())
+    assert organisations.legal_form_names(apart, [], lex) == []
+
+
+def test_a_first_club_mark_cut_off_by_the_tokenizer_stays(lex: Lexicon) -> None:
+    doc = spaced("des Vereins 1 . FC Kleinstadt", "ART NN CARD $. NN NE", {2})
+    assert organisations.sports_clubs(doc, [], lex) == [(2, 6, "ORG")]
+    doc = spaced("im Jahr 1 . FC Kleinstadt", "APPRART NN CARD $. NN NE", set())
+    assert organisations.sports_clubs(doc, [], lex) == [(4, 6, "ORG")]
+
+
+def test_no_person_default_after_a_colon_and_currencies_are_no_names(lex: Lexicon) -> None:
+    doc = tagged("Bild : Quarzwelt zeigt", "NN $. NE VVFIN")
+    assert names.proper_noun_runs(doc, [], lex) == []
+    doc = tagged("Euro legt zu", "NE VVFIN PTKVZ")
+    assert names.drop_non_names(doc, [(0, 1, "PER")], lex) == []
+
+
+def test_towns_named_like_people_do_not_split_a_person(lex: Lexicon) -> None:
+    # "David" and "Martin" are towns somewhere; as a pair they are a person.
+    doc = tagged("sagte David Martin gestern", "VVFIN NE NE ADV")
+    plausible = rules.plausible_listed(doc, lex.gazetteer.matches(doc), lex)
+    assert rules.split_listed([(1, 3, "PER")], plausible) == [(1, 3, "PER")]
+
+
+def test_codes_and_repeats_are_not_joined_into_one_name(lex: Lexicon) -> None:
+    doc = tagged("Stau auf der A7 Ulm , Hauptbahnhof Hauptbahnhof", "NN APPR ART NE NE $, NE NE")
+    spans = [(3, 4, "LOC"), (4, 5, "LOC"), (6, 7, "LOC"), (7, 8, "LOC")]
+    assert rules.merge_adjacent_names(doc, spans, lex) == spans
+
+
+def test_a_person_from_an_organisation_is_not_a_noble_name(lex: Lexicon) -> None:
+    doc = tagged(
+        "sagte Jana Roth von Ubisoft und Lea von Brunnhoff", "VVFIN NE NE APPR NE KON NE APPR NE"
+    )
+    spans = [(1, 3, "PER"), (4, 5, "ORG"), (6, 7, "PER")]
+    out = rules.persons_with_particles(doc, spans, lex)
+    assert sorted(out) == [(1, 3, "PER"), (4, 5, "ORG"), (6, 9, "PER")]
+
+
+def test_propagation_keeps_listed_places_and_skips_titles(lex: Lexicon) -> None:
+    doc = tagged(
+        "Heinrich von Hamburg traf Graf Udo Baron in Hamburg ; Baron lachte",
+        "NE APPR NE VVFIN NN NE NN APPR NE $. NN VVFIN",
+    )
+    out = rules.propagate(doc, [(0, 3, "PER"), (5, 7, "PER"), (8, 9, "LOC")], lex)
+    assert (8, 9, "LOC") in out
+    assert (10, 11, "PER") in out  # the surname "Baron" (NN) repeats
+    doc = tagged("Udo Graf kam , Graf Eli ging", "NE NN VVFIN $, NN NE VVFIN")
+    assert sorted(rules.propagate(doc, [(0, 2, "PER")], lex)) == [(0, 2, "PER")]
+
+
+def test_a_listed_name_after_the_surname_ends_the_person(lex: Lexicon) -> None:
+    doc = tagged("sagte Eva Kroll SPD heute", "VVFIN NE NE NE ADV")
+    assert rules.persons_from_first_names(doc, [], lex) == [(1, 3, "PER")]
+
+
+def test_common_place_name_endings_type_an_unknown_name(lex: Lexicon) -> None:
+    doc = tagged("Quarzkirchen wächst , Zellhofen schrumpft", "NE VVFIN $, NE VVFIN")
+    assert sorted(names.proper_noun_runs(doc, [], lex)) == [(0, 1, "LOC"), (3, 4, "LOC")]

@@ -44,15 +44,33 @@ def legal_form_names(doc: Doc, spans: list[TokenSpan], lex: Lexicon) -> list[Tok
     out = list(spans)
     for token in doc:
         compound = "-" in token.text[1:] and token.text.rsplit("-", 1)[1] in lex.legal_forms
-        if token.text not in lex.legal_forms and not compound:
+        form_end = token.i + 1 if compound else _legal_form_end(doc, token.i, lex)
+        if form_end is None:
             continue
         start = token.i
         while start > 0 and token.i - start < _MAX_LEGAL_NAME and _name_part(doc[start - 1]):
             start -= 1
         start = _without_descriptor(doc, start, token.i, lex)
         if start < token.i or compound:
-            out = _replace_inside(out, (start, token.i + 1, "ORG"))
+            out = _replace_inside(out, (start, form_end, "ORG"))
     return out
+
+
+_MAX_FORM_PIECES = 4  # "S.p" "." "A." : a tokenizer may cut a legal form into pieces
+
+
+def _legal_form_end(doc: Doc, i: int, lex: Lexicon) -> int | None:
+    """End of a legal form starting at token ``i``, also one the tokenizer cut into pieces
+    written without spaces ("e." "G.", "A" "/" "S"); None when none starts there."""
+    text = ""
+    found = None
+    for k in range(i, min(len(doc), i + _MAX_FORM_PIECES)):
+        text += doc[k].text
+        if text in lex.legal_forms:
+            found = k + 1
+        if doc[k].whitespace_:
+            break
+    return found
 
 
 def _without_descriptor(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
@@ -153,11 +171,18 @@ def sports_clubs(doc: Doc, spans: list[TokenSpan], lex: Lexicon) -> list[TokenSp
             end += 1
         if end == first:
             continue
-        start = token.i
-        if start > 0 and doc[start - 1].text in ("1.", "1"):
-            start -= 1  # "1. FC Köln": the first club of the town
+        start = token.i - _first_club_mark(doc, token.i)
         out = _replace_inside(out, (start, end, "ORG"))
     return out
+
+
+def _first_club_mark(doc: Doc, i: int) -> int:
+    """How many tokens before ``i`` spell "1." ("1. FC Köln": the first club of the town);
+    a tokenizer may have cut it into "1" and a full stop."""
+    if i > 0 and doc[i - 1].text in ("1.", "1"):
+        return 1
+    stop = i >= 2 and doc[i - 1].text == "." and doc[i - 2].text == "1"
+    return 2 if stop and not doc[i - 2].whitespace_ else 0
 
 
 def _club_word(token: Token) -> bool:

@@ -37,9 +37,10 @@ class GermanRecognizer:
     def __call__(self, doc: Doc) -> list[TokenSpan]:
         lex = self.lex
         listed = lex.gazetteer.matches(doc)
+        plausible = rules.plausible_listed(doc, listed, lex)
         spans = rules.named_model_spans(doc, self.model_spans(doc, listed), lex)
-        spans = rules.relabel(doc, rules.split_listed(spans, listed), lex)
-        spans = rules.add_free(spans, rules.plausible_listed(doc, listed, lex))
+        spans = rules.relabel(doc, rules.split_listed(spans, plausible), lex)
+        spans = rules.add_free(spans, plausible)
         spans = rules.persons_after_cues(doc, spans, lex)
         spans = rules.persons_from_first_names(doc, spans, lex)
         spans = names.proper_noun_runs(doc, spans, lex)
@@ -55,7 +56,7 @@ class GermanRecognizer:
         spans = organisations.organisations_by_shape(doc, spans, lex)
         spans = roads.numbered_roads(doc, spans)
         spans = rules.acronyms_in_brackets(doc, spans, lex)
-        spans = rules.propagate(doc, spans)
+        spans = rules.propagate(doc, spans, lex)
         return names.clean(doc, spans, lex)
 
     def model_spans(self, doc: Doc, listed: list[TokenSpan] | None = None) -> list[TokenSpan]:

@@ -39,7 +39,8 @@ def relabel(doc: Doc, spans: list[TokenSpan], lex: Lexicon) -> list[TokenSpan]:
 
 def split_listed(spans: list[TokenSpan], listed: list[TokenSpan]) -> list[TokenSpan]:
     """A span tiled by two or more listed places is that many places ("dass Peking Moskau
-    hilft": subject and object, not one name)."""
+    hilft": subject and object, not one name). ``listed`` must be the plausible hits only:
+    "David Martin" is tiled by two towns of the place list, but it is a person."""
     out: list[TokenSpan] = []
     for span in spans:
         parts = [m for m in listed if span[0] <= m[0] and m[1] <= span[1]]
@@ -138,27 +139,41 @@ def persons_from_first_names(doc: Doc, spans: list[TokenSpan], lex: Lexicon) -> 
         # A surname may be tagged NN (unknown to the tagger); a common noun after it ends
         # the name ("Matthew Williams Liebeskummer").
         end = next((k for k in range(token.i + 2, end) if doc[k].tag_ == "NN"), end)
+        # A listed name after the surname is a new name ("Eva Kroll SPD", "Ali Eren Polen").
+        end = next((k for k in range(token.i + 2, end) if _listed_word(doc[k], lex)), end)
         if end == token.i + 1 or lex.gazetteer.label(words(doc, (token.i + 1, end, ""))):
             continue
         out = _replace_inside(out, (token.i, end, "PER"))
     return out
 
 
+def _listed_word(token: Token, lex: Lexicon) -> bool:
+    return lex.gazetteer.label((token.text,)) in ("ORG", "LOC", "GPE")
+
+
 def persons_with_particles(doc: Doc, spans: list[TokenSpan], lex: Lexicon) -> list[TokenSpan]:
     """ "Heinrich von Miltitz", "Giacomo della Porta": a person, name particles, a proper
-    noun — one person (the pieces may have come out as separate spans)."""
+    noun — one person (the pieces may have come out as separate spans); not when an
+    organisation follows ("Jana Roth von Ubisoft" is a person and her employer)."""
     out = sorted(spans)
     for i, (start, end, label) in enumerate(out):
         stop = _particle_name_end(doc, end, lex.name_particles) if label == "PER" else end
         if stop == end:
             continue
         swallowed = [s for s in out[i + 1 :] if s[0] < stop]
+        if any(s[2] == "ORG" for s in swallowed) or _listed_org(doc, end, stop, lex):
+            continue  # "Olaf Kramm von Fanuc Deutschland": a person of an organisation
         stop = max([stop, *(s[1] for s in swallowed)])
         out[i] = (start, stop, "PER")
         for s in swallowed:
             out.remove(s)
         return persons_with_particles(doc, out, lex)  # indices moved: start over
     return out
+
+
+def _listed_org(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    names = [words(doc, (k, end, "")) for k in range(start, end)]
+    return any(lex.gazetteer.label(n) == "ORG" for n in names)
 
 
 def _particle_name_end(doc: Doc, end: int, particles: frozenset[str]) -> int:
@@ -243,7 +258,8 @@ def _name_like(token: Token) -> bool:
 def merge_adjacent_names(doc: Doc, spans: list[TokenSpan], lex: Lexicon) -> list[TokenSpan]:
     """Touching spans made only of proper nouns are one name cut in two ("Cerro" +
     "Amarillo", "George" + "Carew"): join them; a leading first name makes a person, a
-    trailing city an organisation."""
+    trailing city an organisation. A name said twice in a row (a heading repeated) and
+    codes with digits stay apart."""
     out: list[TokenSpan] = []
     for span in sorted(spans):
         if (
@@ -252,11 +268,20 @@ def merge_adjacent_names(doc: Doc, spans: list[TokenSpan], lex: Lexicon) -> list
             and _all_proper(doc, out[-1])
             and _all_proper(doc, span)
             and not (_listed(doc, out[-1], lex) and _listed(doc, span, lex))
+            and not _coded(doc, out[-1])
+            and not _coded(doc, span)
+            and words(doc, out[-1]) != words(doc, span)
         ):
             out[-1] = (out[-1][0], span[1], _joined_type(doc, out[-1], span, lex))
         else:
             out.append(span)
     return out
+
+
+def _coded(doc: Doc, span: TokenSpan) -> bool:
+    """A road, line or model code ("A7 Ulm", "OKI MC873"): a number in it ends the name
+    (traffic news write the road, then the town)."""
+    return any(c.isdigit() for t in doc[span[0] : span[1]] for c in t.text)
 
 
 def _joined_type(doc: Doc, first: TokenSpan, second: TokenSpan, lex: Lexicon) -> str:
@@ -277,22 +302,26 @@ def _all_proper(doc: Doc, span: TokenSpan) -> bool:
     return all(t.tag_ == "NE" for t in doc[span[0] : span[1]])
 
 
-def propagate(doc: Doc, spans: list[TokenSpan]) -> list[TokenSpan]:
+def propagate(doc: Doc, spans: list[TokenSpan], lex: Lexicon) -> list[TokenSpan]:
     """Within one article, a name found once is the same name everywhere: later "Merkel"
-    after "Angela Merkel" is a person, and an untagged repeat of a tagged name is tagged."""
+    after "Angela Merkel" is a person, and an untagged repeat of a tagged name is tagged.
+    A listed name keeps its list type ("Heinrich von Braunschweig" leaves "Braunschweig" a
+    place), and only a noun passes on as a surname (not "Graf", "Dem" or an OCR error)."""
     known: dict[tuple[str, ...], str] = {}
     for span in spans:
         known.setdefault(words(doc, span), span[2])
-        if span[2] == "PER" and span[1] - span[0] > 1:
-            known.setdefault((doc[span[1] - 1].text,), "PER")
+        last = doc[span[1] - 1]
+        if span[2] == "PER" and span[1] - span[0] > 1 and _surname(last, lex):
+            known.setdefault((last.text,), "PER")
     out = [
-        (s, e, known.get(words(doc, (s, e, lab)), lab) if e - s == 1 else lab)
+        (s, e, _known_label(doc[s].text, lab, known, lex) if e - s == 1 else lab)
         for s, e, lab in spans
     ]
     taken = {i for s, e, _ in out for i in range(s, e)}
     at: dict[str, list[int]] = {}
     for token in doc:
-        at.setdefault(token.text, []).append(token.i)
+        if token.tag_ in _REPEAT_TAGS:
+            at.setdefault(token.text, []).append(token.i)
     for key, label in known.items():
         size = len(key)
         for i in at.get(key[0], ()):
@@ -301,6 +330,21 @@ def propagate(doc: Doc, spans: list[TokenSpan]) -> list[TokenSpan]:
                 out.append((i, i + size, label))
                 taken.update(range(i, i + size))
     return out
+
+
+# A repeat is a name only where the tagger allows one (not "Dem" as an article).
+_REPEAT_TAGS = frozenset({"NE", "NN", "FM", "XY", "ADJA", "ADJD", ""})
+
+
+def _surname(token: Token, lex: Lexicon) -> bool:
+    # The tagger calls many unknown surnames NN; a cue ("Graf", "Erzherzog") is no surname.
+    proper = token.tag_ in ("NE", "NN", "FM") and token.text[:1].isupper()
+    return proper and not lex.is_person_cue(token.text)
+
+
+def _known_label(word: str, label: str, known: dict[tuple[str, ...], str], lex: Lexicon) -> str:
+    listed = lex.gazetteer.label((word,))
+    return label if listed is not None else known.get((word,), label)
 
 
 def acronyms_in_brackets(doc: Doc, spans: list[TokenSpan], lex: Lexicon) -> list[TokenSpan]:

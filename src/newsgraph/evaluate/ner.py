@@ -3,6 +3,8 @@
 GermEval rule (its SOURCE.md): gold is the outer PER/ORG/LOC spans; ``*deriv``/``*part`` count
 as O and OTH is not gold. System MISC is dropped and GPE counts as LOC. A PER/ORG/LOC
 prediction on an OTH/deriv/part span is simply not in the gold set, so it is a false positive.
+Both sets are scored on the gold tokens, as the shared tasks do: a system span covers the
+whole gold tokens it touches (:func:`on_gold_tokens`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,22 @@ def system_spans(record: dict[str, Any] | None) -> set[Span3]:
                 continue
             spans.add((int(mention["start"]), int(mention["end"]), label))
     return spans
+
+
+def on_gold_tokens(sentence: TokenSentence, spans: set[Span3]) -> set[Span3]:
+    """Each system span widened to the whole gold tokens it touches.
+
+    The shared tasks score one tag per gold token, so a name the pipeline's tokenizer cut
+    out of a gold token counts as that token: "DFB" of the gold token "DFB." (the corpus
+    left a sentence's full stop on the word), "München" and "Hamburg" of the one token
+    "München/Hamburg" (which then count once). Spans on whole tokens do not change.
+    """
+    out: set[Span3] = set()
+    for start, end, label in spans:
+        touched = [k for k, (a, b) in enumerate(sentence.offsets) if a < end and start < b]
+        if touched:
+            out.add((*sentence.char_span(touched[0], touched[-1]), label))
+    return out
 
 
 def germeval_gold(sentence: TokenSentence, outer: list[str]) -> set[Span3]:
@@ -71,7 +89,7 @@ def score_germeval(data_dir: Path, analyse: Analyse, limit: int | None) -> Datas
         sentence = TokenSentence([r[1] for r in rows], meta=meta)
         gold = germeval_gold(sentence, [r[2] for r in rows])
         record = run(result, analyse, article(sentence.text, "de", _germeval_date(meta)))
-        counts = count_by_type(gold, system_spans(record))
+        counts = count_by_type(gold, on_gold_tokens(sentence, system_spans(record)))
         result.overall = result.overall + counts["all"]
         _accumulate(result, counts)
         if "wikipedia.org" not in meta:
@@ -96,7 +114,7 @@ def score_europarl(data_dir: Path, analyse: Analyse, limit: int | None) -> Datas
             if label in TYPES
         }
         record = run(result, analyse, article(sentence.text, "de"))
-        counts = count_by_type(gold, system_spans(record))
+        counts = count_by_type(gold, on_gold_tokens(sentence, system_spans(record)))
         result.overall = result.overall + counts["all"]
         _accumulate(result, counts)
         per_sentence.append(counts["all"])
