@@ -77,6 +77,8 @@ def _core(toks: Sequence[Token], i: int, ts: TagSet) -> int | None:
     if toks[i].tag_ == "PIS" and i + 1 < n and toks[i + 1].text.lower() in ts.genitive:
         return _core(toks, i + 1, ts)  # "Einer der beteiligten Feuerwehrmänner"
     j = i + 1 if toks[i].tag_ in ts.det or _saxon_genitive(toks, i, ts) else i
+    if j > i and j < n and toks[i].tag_ in ("ART", "PPOSAT") and toks[j].tag_ in _QUANTIFIERS:
+        j += 1  # "die *beiden* Sängerinnen", "seine *vielen* Anhänger": still one NP
     if ts.titles and toks[i].tag_ == "ART":
         j = _extended_attribute(toks, j)
     while (
@@ -94,6 +96,8 @@ def _core(toks: Sequence[Token], i: int, ts: TagSet) -> int | None:
         return _core(toks, end + 1, ts)  # English possessive: "the minister's aide"
     return end
 
+
+_QUANTIFIERS = frozenset({"PIAT", "PIDAT"})
 
 # inside an extended attribute, before its participle: "die *in Hamburg* geborene X"
 _ATTRIBUTE_INNER = frozenset({"APPR", "APPRART", "ART", "NN", "NE", "ADJA", "ADJD", "ADV", "CARD"})

@@ -121,7 +121,7 @@ def coordinated_end(unit: Unit, lo: int, hi: int, lex: Lexicon) -> int:
         return hi
     for k in range(lo + 2, hi - 1):
         nxt = toks[k + 1]
-        if toks[k].text == "," and not quoted[k] and _writers_clause(toks, lo, k):
+        if toks[k].text == "," and not quoted[k] and _writers_clause(toks, lo, k, lex):
             return k  # "…, *worauf* dieser nichts sagen wollte": the writer goes on
         if quoted[k] or toks[k].text not in (",", "und") or not nxt.tag_.endswith("FIN"):
             continue
@@ -133,13 +133,20 @@ def coordinated_end(unit: Unit, lo: int, hi: int, lex: Lexicon) -> int:
 
 
 # Clause openers after reported words that go on with the writer's story, not the speaker's
-_STORY_GOES_ON = frozenset({"worauf", "woraufhin", "wobei", "wodurch", "nachdem"})
+_STORY_GOES_ON = frozenset({"worauf", "woraufhin", "wobei", "wodurch", "nachdem", "womit"})
 
 
-def _writers_clause(toks: Sequence[Token], lo: int, comma: int) -> bool:
+def _writers_clause(toks: Sequence[Token], lo: int, comma: int, lex: Lexicon) -> bool:
     opener = toks[comma + 1].text.lower()
-    has_verb = any(t.tag_.endswith("FIN") for t in toks[lo:comma])
-    return opener in _STORY_GOES_ON and has_verb
+    last = toks[comma - 1]
+    # a finite verb, or a zu-infinitive: "X forderte, Y *zu prüfen*, wobei …"
+    has_verb = any(t.tag_.endswith("FIN") for t in toks[lo:comma]) or last.tag_ == "VVIZU"
+    has_verb = has_verb or (last.tag_.endswith("INF") and toks[comma - 2].tag_ == "PTKZU")
+    if not (opener in _STORY_GOES_ON and has_verb):
+        return False
+    # "…, wodurch die Vorgaben nicht erfüllt worden *seien*": still the speaker's words
+    end = next((k for k in range(comma + 1, len(toks)) if toks[k].text == ","), len(toks))
+    return not any(konj_word(t, lex, strict=True) for t in toks[comma + 1 : end])
 
 
 def source_clause(unit: Unit, lo: int, hi: int) -> tuple[int, int]:
@@ -159,6 +166,8 @@ def source_clause(unit: Unit, lo: int, hi: int) -> tuple[int, int]:
     if head.tag_ in ("PRELS", "PRELAT") or (head.tag_ == "APPR" and second.tag_ == "PRELS"):
         end = next((k for k in range(hi, n) if toks[k].text == "," and not quoted[k]), n)
         return comma + 1, end
+    if head.tag_.endswith("FIN"):
+        return 0, n  # "Nachdem …, *ist* es laut X …": the clause before is its first field
     relative = in_relative(toks, 0, comma)
     if any(t.tag_.endswith("FIN") and not relative[k] for k, t in enumerate(toks[:comma])):
         return comma + 1, n

@@ -109,9 +109,24 @@ def direct_quotes(unit: Unit, at: Attribution) -> list[Found]:
             and mlo - at.hi <= _MAX_GAP
             and not any(t.text == "," for t in toks[at.hi : mlo])
         )
-        if before or after:
+        if before and (mixed := _mixed_before(unit, at, mlo)) is not None:
+            out.append(_found(unit, at, mixed, at.lo, "mixed"))
+        elif before or after:
             out.append(_mark_found(unit, at, mark, "adjacent"))
     return out
+
+
+def _mixed_before(unit: Unit, at: Attribution, mlo: int) -> int | None:
+    """ "Die Deckung sollte „heute … spielen“, sagte X": a quotation that ends the
+    clause before the cue but does not open it; the corpus quotes the whole clause.
+    Where that clause starts, or None."""
+    toks = unit.toks
+    if mlo == 0 or toks[mlo - 1].text in (":", "."):
+        return None
+    span = _clause_before(toks, at)
+    if span is None or span[0] >= mlo or any(unit.quoted[span[0] : mlo]):
+        return None
+    return span[0]
 
 
 def _mark_found(unit: Unit, at: Attribution, mark: Marked, rule: str) -> Found:
@@ -151,6 +166,8 @@ def _clause_before(toks: Sequence[Token], at: Attribution) -> tuple[int, int] | 
         return None  # "…, der angab, …": the main clause before is not what he said
     if b > 0 and toks[b - 1].text.lower() == "wie" and at.cue.kind == "verb":
         b -= 1
+    elif b > 1 and at.cue.kind == "verb" and _this_after_comma(toks, b - 1):
+        b -= 1  # "…, das teilte X mit": the demonstrative takes up the words before it
     if b < 2 or toks[b - 1].text not in (",", "–", "—"):
         return None
     if at.speaker is not None and b == at.speaker[0] and toks[b].tag_ in ("PPER", "ART", "NE"):
@@ -173,6 +190,11 @@ def _clause_before(toks: Sequence[Token], at: Attribution) -> tuple[int, int] | 
     return (start, b) if has_verb else None
 
 
+def _this_after_comma(toks: Sequence[Token], k: int) -> bool:
+    return toks[k].tag_ == "PDS" and toks[k].text.lower() in _ANAPHORS and toks[k - 1].text == ","
+
+
+_ANAPHORS = frozenset({"das", "dies"})
 _NOT_GOING_ON = frozenset({"PRELS", "PRELAT", "KOUS", "KON", "PWAV", "PWS", "$(", "$."})
 
 
@@ -209,6 +231,8 @@ def indirect_quote(unit: Unit, at: Attribution, lex: Lexicon) -> Found | None:
         return _found(unit, at, lo, hi, at.cue.kind) if hi - lo >= 3 else None
     if at.cue.kind in ("prep", "postp", "noun", "adv"):
         return _source_quote(unit, at)
+    if _naming(toks, at.cue):
+        return None
     # "…, sagte X": without a speaker after it the cue is mostly inside a subordinate
     # clause ("…, der als Download gestellt wurde"), not attributing what stands before
     before = _clause_before(toks, at) if at.speaker is not None or _so_it_says(toks, at) else None
@@ -225,6 +249,13 @@ def indirect_quote(unit: Unit, at: Attribution, lex: Lexicon) -> Found | None:
         hi = coordinated_end(unit, lo, hi, lex)
     whole = before is None and lang == "de" and _reported_cue(toks, at, lex)
     return _clause_found(unit, at, (lo, hi), whole)
+
+
+def _naming(toks: Sequence[Token], cue: Cue) -> bool:
+    """ "Das Profil, auch „Bonus View“ *genannt*, …": a participle without an auxiliary
+    names a thing; nobody speaks."""
+    tok = toks[cue.i]
+    return cue.aux is None and tok.tag_ == "VVPP" and tok.lemma_ in ("nennen", "bezeichnen")
 
 
 def _clause_found(unit: Unit, at: Attribution, span: tuple[int, int], whole: bool) -> Found:
@@ -386,7 +417,7 @@ def reported_speech(unit: Unit, atts: Sequence[Attribution], lex: Lexicon) -> li
         return []  # mostly quotation: its marks make it a direct quote
     toks = unit.toks
     for at in atts:
-        if at.cue.kind != "verb" or not _reported_key(toks, at.cue, lex):
+        if at.cue.kind != "verb" or not _reported_key(toks, at.cue, lex) or _naming(toks, at.cue):
             continue
         if at.cue.i == 1 and toks[0].text in ("Dies", "Das"):
             continue  # "Dies bestätigte X": the sentence before is what X said (document)
