@@ -89,9 +89,9 @@ def test_konjunktiv_two_of_a_strong_verb_goes_on(analyse: Analyse) -> None:
 
 def test_source_inside_a_later_clause(analyse: Analyse) -> None:
     quotes = analyse(
-        "Sie soll es gewusst haben, diese Taten seien aber laut der Anklage längst verjährt."
+        "Er soll davon gewusst haben, die Vorwürfe seien aber laut der Verteidigung verjährt."
     )
-    assert "diese Taten seien aber laut der Anklage längst verjährt" in texts(quotes)
+    assert "die Vorwürfe seien aber laut der Verteidigung verjährt" in texts(quotes)
 
 
 def test_reported_speech_act_in_the_passive(analyse: Analyse) -> None:
