@@ -1,6 +1,6 @@
 """Organisations recognised by the shape of German institution names, not by a list.
 
-Three conventions mark a name as an organisation whatever words it holds:
+These conventions mark a name as an organisation whatever words it holds:
 
 - a legal form at the end: "Verkehrsbetriebe Nordheide AG", "Saar-Elektro-AG",
   "Siedlungsgenossenschaft Lindenhof e.G." (the words before it may be common nouns);
