@@ -465,3 +465,14 @@ def test_a_listed_name_after_the_surname_ends_the_person(lex: Lexicon) -> None:
 def test_common_place_name_endings_type_an_unknown_name(lex: Lexicon) -> None:
     doc = tagged("Quarzkirchen wächst , Zellhofen schrumpft", "NE VVFIN $, NE VVFIN")
     assert sorted(names.proper_noun_runs(doc, [], lex)) == [(0, 1, "LOC"), (3, 4, "LOC")]
+
+
+def test_a_person_before_a_country_is_not_joined_with_it(lex: Lexicon) -> None:
+    doc = tagged(
+        "Ministerin Eva Lind bat Anna Berg Norwegen um Hilfe", "NN NE NE VVFIN NE NE NE APPR NN"
+    )
+    spans = [(1, 3, "PER"), (4, 6, "PER"), (6, 7, "GPE")]
+    assert rules.merge_adjacent_names(doc, spans, lex) == spans
+    # a first name before an unknown surname is still one person
+    doc = tagged("Anna Berg sprach", "NE NE VVFIN")
+    assert rules.merge_adjacent_names(doc, [(0, 1, "PER"), (1, 2, "PER")], lex) == [(0, 2, "PER")]

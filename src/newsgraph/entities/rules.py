@@ -258,8 +258,9 @@ def _name_like(token: Token) -> bool:
 def merge_adjacent_names(doc: Doc, spans: list[TokenSpan], lex: Lexicon) -> list[TokenSpan]:
     """Touching spans made only of proper nouns are one name cut in two ("Cerro" +
     "Amarillo", "George" + "Carew"): join them; a leading first name makes a person, a
-    trailing city an organisation. A name said twice in a row (a heading repeated) and
-    codes with digits stay apart."""
+    trailing city an organisation. A name said twice in a row (a heading repeated), codes
+    with digits, and a person before a country stay apart: "bat Dmytro Kuleba Österreich um
+    Hilfe" names the country as the one asked."""
     out: list[TokenSpan] = []
     for span in sorted(spans):
         if (
@@ -271,6 +272,7 @@ def merge_adjacent_names(doc: Doc, spans: list[TokenSpan], lex: Lexicon) -> list
             and not _coded(doc, out[-1])
             and not _coded(doc, span)
             and words(doc, out[-1]) != words(doc, span)
+            and not (out[-1][2] == "PER" and span[2] == "GPE")
         ):
             out[-1] = (out[-1][0], span[1], _joined_type(doc, out[-1], span, lex))
         else:
