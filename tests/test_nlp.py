@@ -82,6 +82,15 @@ def test_ordinals_and_dates_versus_sentence_final_numbers(tokenize: Stage) -> No
     assert "3." in words and "2." in words and "2023" in words and "2023." not in words
 
 
+def test_club_and_league_numbers_are_ordinals(tokenize: Stage) -> None:
+    text = "Das Spiel gegen 1. FC Köln endete torlos. Gewinner ist 1. FSV Mainz 05. Er kam 2019."
+    assert sentences(tokenize, text) == [
+        "Das Spiel gegen 1. FC Köln endete torlos.",
+        "Gewinner ist 1. FSV Mainz 05.",
+        "Er kam 2019.",
+    ]
+
+
 def test_sentences_end_after_closing_quotes(tokenize: Stage) -> None:
     text = (
         "Er sagte: „Das wird immer wichtiger.“ Danach ging er. "

@@ -42,6 +42,7 @@ class OrdinalRules:
     def __init__(self) -> None:
         self.months = word_set("nlp_months_de.txt")
         self.context = word_set("nlp_ordinal_context_de.txt")
+        self.before = word_set("nlp_ordinal_next_de.txt")
 
     def is_ordinal(self, text: str, token: Token) -> bool:
         core = token.text[:-1]
@@ -50,7 +51,7 @@ class OrdinalRules:
         nxt = _next_word(token)
         if nxt is None or "\n" in text[token.idx : nxt.idx]:
             return False
-        if nxt.text in self.months or not nxt.text[:1].isupper():
+        if nxt.text in self.months or nxt.text in self.before or not nxt.text[:1].isupper():
             return True
         prev = _prev_word(token)
         if prev is None or "\n" in text[prev.idx : token.idx]:
