@@ -118,3 +118,17 @@ def test_fuer_with_an_article_is_the_verbs(analyse: Analyse) -> None:
 )
 def test_local_mention_as_speaker(analyse: Analyse, text: str, anchor: str, expected: str) -> None:
     assert speaker_of(analyse(text), anchor) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Schon vergangene Woche hatte die Ministerin Anna Berg angekündigt, sie werde gehen.",
+            "die Ministerin Anna Berg",
+        ),
+        ("Am Montag sagte der Bürgermeister, die Halle sei geschlossen.", "der Bürgermeister"),
+    ],
+)
+def test_a_time_phrase_first_is_not_the_speaker(analyse: Analyse, text: str, expected: str) -> None:
+    assert speaker_of(analyse(text), "werde gehen" if "gehen" in text else "Halle") == expected

@@ -251,10 +251,16 @@ def _left_speaker(
         return None
     if _nominative_after(toks, v):
         return (v + 1, v + 2)  # "Der Politik schlug *er* vor": the NP first is an object
-    if _object_first(toks, left, lex):
-        after = right_subject(toks, quoted, v, ts, lex)[0]
-        return after or left
+    if _object_first(toks, left, lex) or _time_phrase(toks, left, lex):
+        after = _after_auxiliary(toks, quoted, cue, ts, lex)[0]
+        return after or right_subject(toks, quoted, v, ts, lex)[0] or left
     return left
+
+
+def _time_phrase(toks: Sequence[Token], left: IdxSpan, lex: Lexicon) -> bool:
+    """ "*Vergangene Woche* hatte X angekündigt": a time phrase holds the first place of
+    the clause, so the subject follows the verb; a time never speaks."""
+    return lex.has("time", toks[left[1] - 1].text.lower())
 
 
 def _agent(toks: Sequence[Token], quoted: Sequence[bool], v: int, ts: TagSet) -> IdxSpan | None:
