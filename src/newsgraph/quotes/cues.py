@@ -181,25 +181,12 @@ def find_cues(toks: Sequence[Token], quoted: Sequence[bool], lex: Lexicon) -> li
 def _nach_cue(toks: Sequence[Token], i: int, lex: Lexicon) -> Cue | None:
     """ "nach Angaben X" · "seiner Meinung nach" · "Studien, nach denen …" (like "wonach")."""
     if _relative_after(toks, i):
-        return Cue("relative", i) if _source_before(toks, i - 1, lex) else None
+        return Cue("relative", i)
     if _source_noun(toks, i + 1, lex):
         return Cue("noun", i)
     if i > 0 and _source_noun(toks, i - 1, lex) and not _opens_np(toks, i + 1):
         return Cue("postp", i)
     return None
-
-
-_ANTECEDENT = 4  # words before the comma where a relative clause's source noun may stand
-
-
-def _source_before(toks: Sequence[Token], comma: int, lex: Lexicon) -> bool:
-    """ "Studien, nach denen …" reports; "eine Pause, nach der …" tells of a time: the
-    relative clause reports only where a source noun stands before it."""
-    return any(
-        toks[j].tag_.startswith("NN")
-        and (_source_head(toks[j].lemma_, lex) or _source_head(toks[j].text, lex))
-        for j in range(max(0, comma - _ANTECEDENT), comma)
-    )
 
 
 def _opens_np(toks: Sequence[Token], j: int) -> bool:

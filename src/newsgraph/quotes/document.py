@@ -75,9 +75,6 @@ def _part_quotes(units: Sequence[Unit], settings: Settings, out: list[Found]) ->
         for f in found:
             if f.rule == "reported-cue":  # reported by whoever spoke before
                 f.speaker = carry or _recent_speaker(out, unit)
-        # "Er habe gesagt, …" with nobody before to have reported it: mostly a first
-        # person ("ich habe") or an interview; the unit goes to the other rules instead
-        found = [f for f in found if f.rule != "reported-cue" or f.speaker is not None]
         if not found and previous is not None:
             found = _anaphoric(unit, previous, atts, out)
         merged = False
@@ -199,12 +196,11 @@ def _continuation(
     last = _last_outer(before)
     adjacent = last is not None and unit.start - last.end <= _ADJACENT
     strict = carry is None
-    # "soll" reports after a cue or right after reported words ("Er sei …. Er soll …");
-    # with no source to name, it plans as often as it reports ("Dann soll … stattfinden")
+    # "soll" reports after a cue or right after reported words ("Er sei …. Er soll …")
     after_report = carry is not None or (adjacent and last is not None and last.kind == "indirect")
     reported = (
         is_konjunktiv(unit, lex, strict=strict)
-        or (after_report and guess is not None and hearsay(unit, lex))
+        or (after_report and hearsay(unit, lex))
         or (guess is not None and hearsay_past(unit, lex))
     )
     if lex.lang == "de" and reported:
