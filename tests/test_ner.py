@@ -476,3 +476,20 @@ def test_a_person_before_a_country_is_not_joined_with_it(lex: Lexicon) -> None:
     # a first name before an unknown surname is still one person
     doc = tagged("Anna Berg sprach", "NE NE VVFIN")
     assert rules.merge_adjacent_names(doc, [(0, 1, "PER"), (1, 2, "PER")], lex) == [(0, 2, "PER")]
+
+
+def test_english_one_word_countries_and_capitals_are_places() -> None:
+    from newsgraph.entities.recognizer import countries_and_capitals
+    from newsgraph.places.gazetteer import load_gazetteer
+
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["Kyiv", "and", "Budapest", "met", "Michael", "Jordan", "and", "Jordan"],
+    )
+    spans = [(0, 1, "PER"), (2, 3, "ORG"), (4, 6, "PER"), (7, 8, "PER")]
+    assert countries_and_capitals(doc, spans, load_gazetteer()) == [
+        (0, 1, "GPE"),
+        (2, 3, "GPE"),
+        (4, 6, "PER"),
+        (7, 8, "GPE"),
+    ]

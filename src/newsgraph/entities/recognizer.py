@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from ..errors import StageLoadError
 from ..nlp.english import load_english
+from ..places.gazetteer import Gazetteer, load_gazetteer, normalize
 from . import names, organisations, roads, rules
 from .features import hints
 from .gazetteer import TokenSpan
@@ -74,6 +75,23 @@ class EnglishRecognizer:
         if nlp is None:
             raise StageLoadError(f"the English spaCy pipeline {model!r} is not installed")
         self.model = SpacyNer(nlp, ENGLISH_LABELS)
+        self.places = load_gazetteer()
 
     def __call__(self, doc: Doc) -> list[TokenSpan]:
-        return sorted(self.model.spans(doc))
+        return sorted(countries_and_capitals(doc, self.model.spans(doc), self.places))
+
+
+_STATES = ("country", "capital")
+
+
+def countries_and_capitals(doc: Doc, spans: list[TokenSpan], places: Gazetteer) -> list[TokenSpan]:
+    """The small English model calls some capitals and countries people or firms ("Kyiv"
+    PER, "Budapest" ORG); a one-word name that is a country or a capital is a GPE (a
+    person is named with more words: "Michael Jordan")."""
+    out: list[TokenSpan] = []
+    for start, end, label in spans:
+        state = any(p.kind in _STATES for p in places.lookup(normalize(doc[start].text)))
+        out.append(
+            (start, end, "GPE" if label in ("PER", "ORG") and end - start == 1 and state else label)
+        )
+    return out
