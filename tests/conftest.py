@@ -16,7 +16,7 @@ QuoteRun = Callable[[str], list[dict[str, Any]]]
 
 
 @pytest.fixture(scope="session")
-def german_quotes() -> QuoteRun:
+def find_all() -> QuoteRun:
     """All quotes (nested ones too) of a German text read as one body part: tokens,
     tagger and quotes only, so a quote test does not depend on NER."""
     options = PipelineOptions()
@@ -31,3 +31,9 @@ def german_quotes() -> QuoteRun:
         return quotes
 
     return run
+
+
+@pytest.fixture(scope="session")
+def find(find_all: QuoteRun) -> QuoteRun:
+    """The quotes that are not inside another quote: what the quotation corpus scores."""
+    return lambda text: [q for q in find_all(text) if not q["nested"]]

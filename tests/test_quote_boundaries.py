@@ -9,15 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import pytest
-
 Quotes = list[dict[str, Any]]
 Analyse = Callable[[str], Quotes]
-
-
-@pytest.fixture(scope="module")
-def analyse(german_quotes: Analyse) -> Analyse:
-    return lambda text: [q for q in german_quotes(text) if not q["nested"]]
 
 
 def pairs(quotes: Quotes) -> list[tuple[str, str | None]]:
@@ -25,46 +18,44 @@ def pairs(quotes: Quotes) -> list[tuple[str, str | None]]:
 
 
 def test_quotation_ending_the_clause_before_the_cue_quotes_the_whole_clause(
-    analyse: Analyse,
+    find: Analyse,
 ) -> None:
-    quotes = analyse("Die Mannschaft solle „heute mit vollem Einsatz spielen“, sagte der Trainer.")
+    quotes = find("Die Mannschaft solle „heute mit vollem Einsatz spielen“, sagte der Trainer.")
     assert pairs(quotes) == [
         ("Die Mannschaft solle „heute mit vollem Einsatz spielen“", "der Trainer")
     ]
     assert quotes[0]["kind"] == "indirect"
 
 
-def test_quotation_opening_the_clause_stays_direct(analyse: Analyse) -> None:
-    quotes = analyse("„Wir spielen heute mit vollem Einsatz“, sagte der Trainer.")
+def test_quotation_opening_the_clause_stays_direct(find: Analyse) -> None:
+    quotes = find("„Wir spielen heute mit vollem Einsatz“, sagte der Trainer.")
     assert pairs(quotes) == [("„Wir spielen heute mit vollem Einsatz“", "der Trainer")]
     assert quotes[0]["kind"] == "direct"
 
 
-def test_demonstrative_after_the_comma_takes_up_the_words_before(analyse: Analyse) -> None:
-    quotes = analyse(
-        "Seit Montag ist die Kamera des Teleskops defekt, das teilte das Institut mit."
-    )
+def test_demonstrative_after_the_comma_takes_up_the_words_before(find: Analyse) -> None:
+    quotes = find("Seit Montag ist die Kamera des Teleskops defekt, das teilte das Institut mit.")
     assert pairs(quotes) == [("Seit Montag ist die Kamera des Teleskops defekt", "das Institut")]
 
 
-def test_relative_das_is_no_report(analyse: Analyse) -> None:
-    assert analyse("Er kaufte das Haus, das Müller gebaut hatte.") == []
+def test_relative_das_is_no_report(find: Analyse) -> None:
+    assert find("Er kaufte das Haus, das Müller gebaut hatte.") == []
 
 
-def test_quantifier_after_the_article_stays_in_the_speaker(analyse: Analyse) -> None:
-    quotes = analyse(
+def test_quantifier_after_the_article_stays_in_the_speaker(find: Analyse) -> None:
+    quotes = find(
         "Die Tournee beginnt im Mai in Berlin. Das teilten die beiden Sängerinnen am Montag mit."
     )
     assert [q["speaker"]["text"] for q in quotes] == ["die beiden Sängerinnen"]
 
 
-def test_naming_participle_reports_nothing(analyse: Analyse) -> None:
-    assert analyse("Die Disc wurde mit dem einfachen Profil ausgeliefert, genannt „Basis“.") == []
-    assert analyse("Das Modell, auch „Stufe zwei“ genannt, bietet mehr Speicher für Daten.") == []
+def test_naming_participle_reports_nothing(find: Analyse) -> None:
+    assert find("Die Disc wurde mit dem einfachen Profil ausgeliefert, genannt „Basis“.") == []
+    assert find("Das Modell, auch „Stufe zwei“ genannt, bietet mehr Speicher für Daten.") == []
 
 
-def test_source_in_a_main_clause_after_a_subordinate_one_covers_both(analyse: Analyse) -> None:
-    quotes = analyse(
+def test_source_in_a_main_clause_after_a_subordinate_one_covers_both(find: Analyse) -> None:
+    quotes = find(
         "Nachdem die Brücke gesperrt worden war, kam es laut der Polizei zu langen Staus."
     )
     assert len(quotes) == 1
@@ -72,13 +63,13 @@ def test_source_in_a_main_clause_after_a_subordinate_one_covers_both(analyse: An
     assert quotes[0]["text"].endswith("zu langen Staus")
 
 
-def test_decision_verb_reports_its_clause(analyse: Analyse) -> None:
-    quotes = analyse("Das Gericht hat am Montag entschieden, dass die Klage unzulässig ist.")
+def test_decision_verb_reports_its_clause(find: Analyse) -> None:
+    quotes = find("Das Gericht hat am Montag entschieden, dass die Klage unzulässig ist.")
     assert pairs(quotes) == [("dass die Klage unzulässig ist", "Das Gericht")]
 
 
-def test_writers_clause_in_konjunktiv_is_still_reported(analyse: Analyse) -> None:
-    quotes = analyse(
+def test_writers_clause_in_konjunktiv_is_still_reported(find: Analyse) -> None:
+    quotes = find(
         "Der Sprecher sagte, bei der Wahl seien Fehler gemacht worden, wodurch das Ergebnis "
         "verfälscht worden sei."
     )
@@ -87,15 +78,15 @@ def test_writers_clause_in_konjunktiv_is_still_reported(analyse: Analyse) -> Non
     ]
 
 
-def test_writers_clause_in_the_indicative_ends_the_report(analyse: Analyse) -> None:
-    quotes = analyse(
+def test_writers_clause_in_the_indicative_ends_the_report(find: Analyse) -> None:
+    quotes = find(
         "Der Sprecher sagte, bei der Wahl seien Fehler gemacht worden, worauf der Saal laut wurde."
     )
     assert [q["text"] for q in quotes] == ["bei der Wahl seien Fehler gemacht worden"]
 
 
-def test_infinitive_demand_ends_before_the_writers_clause(analyse: Analyse) -> None:
-    quotes = analyse(
+def test_infinitive_demand_ends_before_the_writers_clause(find: Analyse) -> None:
+    quotes = find(
         "Der Rat forderte die Regierung auf, neue Daten zu sammeln, wobei die Aufgabe beim "
         "Ministerium liegt."
     )

@@ -74,11 +74,6 @@ def test_small_word_inside_an_organisation_mention(with_entities: Run) -> None:
     assert speaker_of(with_entities(text, [org]).quotes, "Teams") == name
 
 
-@pytest.fixture(scope="module")
-def analyse(german_quotes: Analyse) -> Analyse:
-    return german_quotes
-
-
 @pytest.mark.parametrize(
     ("text", "anchor", "expected"),
     [
@@ -148,12 +143,12 @@ def analyse(german_quotes: Analyse) -> Analyse:
         ("Die Ministerin erwiderte, der Plan sei beschlossen.", "Plan", "Die Ministerin"),
     ],
 )
-def test_speaker_span(analyse: Analyse, text: str, anchor: str, expected: str) -> None:
-    assert speaker_of(analyse(text), anchor) == expected
+def test_speaker_span(find_all: Analyse, text: str, anchor: str, expected: str) -> None:
+    assert speaker_of(find_all(text), anchor) == expected
 
 
-def test_name_given_in_marks_is_no_speaker(analyse: Analyse) -> None:
-    quotes = analyse("Das Projekt wurde auch „Nordlicht“ genannt, das dem Plan folgte.")
+def test_name_given_in_marks_is_no_speaker(find_all: Analyse) -> None:
+    quotes = find_all("Das Projekt wurde auch „Nordlicht“ genannt, das dem Plan folgte.")
     assert all((q["speaker"] or {}).get("text") != "„Nordlicht“" for q in quotes)
 
 
@@ -168,10 +163,10 @@ def test_name_given_in_marks_is_no_speaker(analyse: Analyse) -> None:
         ("Nach dem Gesetz müssen alle Betriebe einen Plan vorlegen.", "Betriebe", "dem Gesetz"),
     ],
 )
-def test_source_nouns_after_nach(analyse: Analyse, text: str, anchor: str, expected: str) -> None:
-    assert speaker_of(analyse(text), anchor) == expected
+def test_source_nouns_after_nach(find_all: Analyse, text: str, anchor: str, expected: str) -> None:
+    assert speaker_of(find_all(text), anchor) == expected
 
 
-def test_nach_before_an_article_is_no_postposition(analyse: Analyse) -> None:
+def test_nach_before_an_article_is_no_postposition(find_all: Analyse) -> None:
     # "Ergebnisse nach dem Unfall": after, not "according to the results"
-    assert analyse("Die Ergebnisse nach dem Unfall wurden bisher nicht veröffentlicht.") == []
+    assert find_all("Die Ergebnisse nach dem Unfall wurden bisher nicht veröffentlicht.") == []

@@ -13,11 +13,6 @@ import pytest
 Analyse = Callable[[str], list[dict[str, Any]]]
 
 
-@pytest.fixture(scope="module")
-def analyse(german_quotes: Analyse) -> Analyse:
-    return german_quotes
-
-
 def speaker_of(quotes: list[dict[str, Any]], anchor: str) -> str | None:
     hits = [q for q in quotes if anchor in q["text"] and not q["nested"]]
     assert hits, f"no quote with {anchor!r} in {[q['text'] for q in quotes]}"
@@ -68,33 +63,33 @@ def speaker_of(quotes: list[dict[str, Any]], anchor: str) -> str | None:
         ),
     ],
 )
-def test_speaker_span(analyse: Analyse, text: str, anchor: str, expected: str) -> None:
-    assert speaker_of(analyse(text), anchor) == expected
+def test_speaker_span(find_all: Analyse, text: str, anchor: str, expected: str) -> None:
+    assert speaker_of(find_all(text), anchor) == expected
 
 
-def test_name_in_marks_is_part_of_the_speaker(analyse: Analyse) -> None:
+def test_name_in_marks_is_part_of_the_speaker(find_all: Analyse) -> None:
     text = "Der Sprecher der Zeitung „Nordkurier“, Tim Lange, sagte, man prüfe den Fall."
-    assert speaker_of(analyse(text), "prüfe") == "Der Sprecher der Zeitung „Nordkurier“, Tim Lange"
+    assert speaker_of(find_all(text), "prüfe") == "Der Sprecher der Zeitung „Nordkurier“, Tim Lange"
 
 
-def test_role_apposition_with_its_attachments(analyse: Analyse) -> None:
+def test_role_apposition_with_its_attachments(find_all: Analyse) -> None:
     text = "Das sei ein Fehler, sagte Jan Fuchs, der Leiter der Stadtwerke in Kiel, am Montag."
-    assert speaker_of(analyse(text), "Fehler") == "Jan Fuchs, der Leiter der Stadtwerke in Kiel"
+    assert speaker_of(find_all(text), "Fehler") == "Jan Fuchs, der Leiter der Stadtwerke in Kiel"
 
 
-def test_no_genitive_after_a_name(analyse: Analyse) -> None:
+def test_no_genitive_after_a_name(find_all: Analyse) -> None:
     text = "Laut Peter Krause der Verein habe keine Schulden."
-    assert speaker_of(analyse(text), "Schulden") == "Peter Krause"
+    assert speaker_of(find_all(text), "Schulden") == "Peter Krause"
 
 
-def test_verb_after_und_shares_the_subject(analyse: Analyse) -> None:
+def test_verb_after_und_shares_the_subject(find_all: Analyse) -> None:
     text = "Der Verband lobte den Plan und forderte die Stadt auf, bald zu handeln."
-    assert speaker_of(analyse(text), "handeln") == "Der Verband"
+    assert speaker_of(find_all(text), "handeln") == "Der Verband"
 
 
-def test_fuer_with_an_article_is_the_verbs(analyse: Analyse) -> None:
+def test_fuer_with_an_article_is_the_verbs(find_all: Analyse) -> None:
     text = "Im Rat warb Eva Roth für die Reform mit den Worten: „Wir brauchen sie.“"
-    assert speaker_of(analyse(text), "brauchen") == "Eva Roth"
+    assert speaker_of(find_all(text), "brauchen") == "Eva Roth"
 
 
 @pytest.mark.parametrize(
@@ -116,8 +111,8 @@ def test_fuer_with_an_article_is_the_verbs(analyse: Analyse) -> None:
         ),
     ],
 )
-def test_local_mention_as_speaker(analyse: Analyse, text: str, anchor: str, expected: str) -> None:
-    assert speaker_of(analyse(text), anchor) == expected
+def test_local_mention_as_speaker(find_all: Analyse, text: str, anchor: str, expected: str) -> None:
+    assert speaker_of(find_all(text), anchor) == expected
 
 
 @pytest.mark.parametrize(
@@ -130,5 +125,7 @@ def test_local_mention_as_speaker(analyse: Analyse, text: str, anchor: str, expe
         ("Am Montag sagte der Bürgermeister, die Halle sei geschlossen.", "der Bürgermeister"),
     ],
 )
-def test_a_time_phrase_first_is_not_the_speaker(analyse: Analyse, text: str, expected: str) -> None:
-    assert speaker_of(analyse(text), "werde gehen" if "gehen" in text else "Halle") == expected
+def test_a_time_phrase_first_is_not_the_speaker(
+    find_all: Analyse, text: str, expected: str
+) -> None:
+    assert speaker_of(find_all(text), "werde gehen" if "gehen" in text else "Halle") == expected
