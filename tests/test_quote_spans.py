@@ -138,3 +138,14 @@ def test_quoted_phrase_after_an_article_is_still_a_quote(find: Analyse) -> None:
         "Beide Länder arbeiteten an einer „Stabilisierung der globalen Lage“."
     )
     assert "„Stabilisierung der globalen Lage“" in texts(quotes)
+
+
+def test_article_tagged_relative_after_a_noun(find: Analyse) -> None:
+    """HanTa tags "die" after "X," as a relative pronoun; a Konjunktiv verb that the clause
+    goes on after shows it is the article of what was said."""
+    quotes = find("Am Montag sagte der Bürgermeister, die Halle bleibe bis zum Sommer geschlossen.")
+    assert texts(quotes) == ["die Halle bleibe bis zum Sommer geschlossen"]
+
+
+def test_relative_clause_after_a_noun_is_not_said(find: Analyse) -> None:
+    assert find("Das sagte der Sprecher der Polizei, die den Fall untersucht.") == []

@@ -3,8 +3,9 @@
 Recipe (the corpus' SOURCE.md, after its upstream ``eval.py``): nested annotations are left
 out; per article, system and gold quotes are aligned one-to-one by the Hungarian algorithm
 on token-overlap F1 of the quote spans; then token-level TP/FP/FN are counted per role
-(quote, speaker, cue) over aligned pairs, unaligned quotes counting all their tokens as
-FP or FN. Direct and indirect quotes are scored apart (each kind aligned on its own).
+(quote, speaker, cue, and addressee where the corpus marks one) over aligned pairs,
+unaligned quotes counting all their tokens as FP or FN. Direct and indirect quotes are
+scored apart (each kind aligned on its own).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 from .common import Analyse, Counts, DatasetResult, Scorer, hungarian, limited, ratio, run, token_f1
 from .loaders import article
 
-ROLES = ("quote", "speaker", "cue")
+ROLES = ("quote", "speaker", "cue", "addressee")
 # Gold quote types onto the record's kinds; "partial" quotes are direct quotes in marks.
 GOLD_KIND = {
     "Direct": "direct",
@@ -40,6 +41,7 @@ class Quote:
     quote: frozenset[int]
     speaker: frozenset[int] = frozenset()
     cue: frozenset[int] = frozenset()
+    addressee: frozenset[int] = frozenset()
     no_source: bool = False
 
     def role(self, name: str) -> frozenset[int]:
@@ -76,9 +78,10 @@ def align(gold: list[Quote], system: list[Quote]) -> Alignment:
 class QuoteTally:
     """Accumulates alignments over articles: overall and per kind."""
 
-    def __init__(self, result: DatasetResult, kinds: Iterable[str]) -> None:
+    def __init__(self, result: DatasetResult, kinds: Iterable[str], addressee: bool) -> None:
         self.result = result
         self.kinds = tuple(kinds)
+        self.addressee = addressee  # PolNeAR marks no addressee: no row for it there
         self.form_right = self.form_total = 0
         self.nosource_right = self.nosource_total = 0
 
@@ -98,6 +101,8 @@ class QuoteTally:
 
     def _add_rows(self, prefix: str, alignment: Alignment) -> None:
         for r, counts in alignment.roles.items():
+            if r == "addressee" and (prefix or not self.addressee):
+                continue  # few per kind (240 in train): one overall row
             if prefix != "reported." or r == "quote":
                 self.result.row(prefix + r).add(counts.tp, counts.fp, counts.fn)
         if not prefix:
@@ -121,7 +126,7 @@ def system_quotes(
     for q in (record or {}).get("quotes", []):
         if q.get("nested"):  # gold nested annotations are excluded; so are ours
             continue
-        speaker, cue = q.get("speaker"), q.get("cue")
+        speaker, cue, addressee = q.get("speaker"), q.get("cue"), q.get("addressee")
         quotes.append(
             Quote(
                 kind=SYSTEM_KIND.get(str(q.get("kind")), str(q.get("kind"))),
@@ -130,6 +135,9 @@ def system_quotes(
                 if speaker
                 else frozenset(),
                 cue=_cue_tokens(cue, tokens_of),
+                addressee=tokens_of(int(addressee["start"]), int(addressee["end"]))
+                if addressee
+                else frozenset(),
             )
         )
     return quotes
@@ -181,6 +189,7 @@ def gold_quotes(doc: dict[str, Any]) -> list[Quote]:
                 quote=frozenset(ann["quote"]["tokenIds"]),
                 speaker=frozenset(ann["speaker"]["tokenIds"]),
                 cue=frozenset(ann["cue"]["tokenIds"]),
+                addressee=frozenset((ann.get("addressee") or {}).get("tokenIds", [])),
             )
         )
     return out
@@ -192,7 +201,7 @@ def score_german(data_dir: Path, analyse: Analyse, limit: int | None) -> Dataset
     if not folder.is_dir():
         result.skipped = f"{folder} not found"
         return result
-    tally = QuoteTally(result, ("direct", "indirect", "reported"))
+    tally = QuoteTally(result, ("direct", "indirect", "reported"), addressee=True)
     for path in limited(sorted(folder.glob("*.json")), limit):
         doc = json.loads(path.read_text(encoding="utf-8"))
         match = _DATE_IN_NAME.search(path.name)
@@ -280,7 +289,7 @@ def score_polnear(data_dir: Path, analyse: Analyse, limit: int | None) -> Datase
     if not (folder / "metadata.tsv").is_file():
         result.skipped = f"{folder} not found"
         return result
-    tally = QuoteTally(result, ("direct", "indirect"))
+    tally = QuoteTally(result, ("direct", "indirect"), addressee=False)
     for name, annotator, date in limited(_polnear_dev(folder / "metadata.tsv"), limit):
         text = (folder / "dev" / "text" / f"{name}.txt").read_text(encoding="utf-8")
         ann_path = folder / "dev" / "attributions" / f"{name}_{annotator}.ann"

@@ -36,23 +36,26 @@ def opens_said(toks: Sequence[Token], first: int, cue: int, lo: int, lex: Lexico
     if head.text.lower() in _NOT_SAID and head.tag_ in ("KOUS", "KOUI"):
         return False
     if head.tag_ in ("PRELS", "PRELAT"):
-        return _article_after_verb(toks, first)
+        return _article_after_verb(toks, first, lex)
     return head.tag_ != "$("
 
 
-def _article_after_verb(toks: Sequence[Token], first: int) -> bool:
+def _article_after_verb(toks: Sequence[Token], first: int, lex: Lexicon) -> bool:
     """ "X erklärte, *die* neue Verfassung werde …": a word tagged as a relative pronoun
-    is the article of a main clause's subject when the verb stands before the comma and
-    the clause goes on after its finite verb; "X wies auf Risiken hin, *die* … entstanden
-    *sind*." ends with it (a relative clause)."""
+    is the article of a main clause's subject when the clause goes on after its finite
+    verb; "X wies auf Risiken hin, *die* … entstanden *sind*." ends with it (a relative
+    clause). After a noun ("sagte der Presse, *die* Halle bleibe geschlossen") the finite
+    verb must also be in Konjunktiv: "sagte der Minister, *der* … kam" is relative."""
     before = toks[first - 2]
-    if not (before.tag_.startswith(("VV", "PTKVZ")) or before.tag_ == "ADJD"):
-        return False  # after a noun ("sagte der Minister, *der* …"): a relative pronoun
+    after_verb = before.tag_.startswith(("VV", "PTKVZ")) or before.tag_ == "ADJD"
+    if not (after_verb or before.tag_ in ("NN", "NE")):
+        return False
     for k in range(first + 1, len(toks) - 1):
         if toks[k].text == ",":
             return False
         if toks[k].tag_.endswith("FIN"):
-            return toks[k + 1].tag_ not in ("$,", "$.")
+            goes_on = toks[k + 1].tag_ not in ("$,", "$.")
+            return goes_on and (after_verb or konj_word(toks[k], lex, strict=True))
     return False
 
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from .addressee import addressee as find_addressee
+from .addressee import one_np
 from .chunks import STTS, TagSet, np_end
 from .clauses import (
     THAT,
@@ -51,6 +53,10 @@ class Attribution:
 
 def attribution(unit: Unit, cue: Cue, ts: TagSet, lex: Lexicon, parsed: bool) -> Attribution:
     speaker, addressee = cue_speaker(unit.toks, unit.quoted, cue, ts, lex, parsed=parsed)
+    if addressee is not None and not parsed:
+        addressee = (addressee[0], one_np(unit.toks, *addressee))
+    elif cue.kind == "verb" and not parsed and lex.lang == "de":
+        addressee = find_addressee(unit.toks, unit.quoted, cue, speaker, (ts, lex))
     ends = [cue.i + cue.width] + [s[1] for s in (speaker, addressee) if s]
     starts = [cue.i, *cue.pieces] + [s[0] for s in (speaker, addressee) if s]
     ends += [k + 1 for k in cue.pieces]
@@ -443,6 +449,7 @@ def reported_speech(unit: Unit, atts: Sequence[Attribution], lex: Lexicon) -> li
         last = toks[_clause_end(toks, at.cue) - 1]
         found = Found(toks[start].idx, last.idx + len(last.text), "reported", rule="reported")
         found.speaker = char_span(toks, speaker) if speaker is not None else None
+        found.addressee = char_span(toks, at.addressee) if at.addressee is not None else None
         return [found]
     return []
 
