@@ -35,7 +35,7 @@ from newsgraph.pipeline import Pipeline, PipelineOptions
 from newsgraph.quotes.chunks import tagset
 from newsgraph.quotes.document import Settings, analyse
 from newsgraph.quotes.lexicon import load_lexicon
-from newsgraph.quotes.rules import frame_key
+from newsgraph.quotes.reported import frame_key
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared/eval/german-news-quotation-attribution"
 CUE_TAGS = ("VV", "VM", "VA", "NN", "AP", "AD", "PT", "KO", "PW", "PR")

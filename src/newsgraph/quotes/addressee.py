@@ -17,8 +17,8 @@ from spacy.tokens import Token
 from .chunks import TagSet, np_end
 from .cues import Cue
 from .lexicon import Lexicon
+from .positions import IdxSpan
 
-IdxSpan = tuple[int, int]
 _CLAUSE_ENDS = frozenset({",", ":", ";", "(", ")", "–", "—", ".", "!", "?"})
 # nouns of a medium whose "mit"/"an" phrase names the addressee
 _INTERVIEW = frozenset({"Interview", "Gespräch", "Telefonat", "Telefongespräch", "Treffen"})

@@ -21,14 +21,15 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Token
 
 from ..model import Document
+from .attribution import Attribution
 from .clauses import before_colon_quote, coordinated_end, in_relative
 from .found import Found, Offsets
 from .lexicon import Lexicon
 from .marked import colon_before, partials
 from .marks import find_marked
 from .mood import hearsay, hearsay_past, is_konjunktiv, konj_word
-from .rules import Attribution, unit_quotes
-from .speaker import char_span
+from .positions import char_span
+from .rules import unit_quotes
 from .subjects import Settings, subject_of
 from .units import Unit, build_units
 

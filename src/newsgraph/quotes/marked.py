@@ -11,11 +11,11 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from .attribution import Attribution
 from .found import Found, Offsets
 from .lexicon import Lexicon
 from .mood import konj_word
-from .rules import Attribution
-from .speaker import char_span
+from .positions import char_span
 from .subjects import Settings, colon_speaker, colon_subject, subject_of
 from .units import Unit
 

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from .chunks import PTB, STTS, TagSet, np_end
 from .found import Offsets
 from .lexicon import Lexicon
-from .speaker import char_span, left_subject, right_subject
+from .positions import char_span, left_subject, right_subject
 from .units import Unit
 
 
