@@ -149,3 +149,10 @@ def test_article_tagged_relative_after_a_noun(find: Analyse) -> None:
 
 def test_relative_clause_after_a_noun_is_not_said(find: Analyse) -> None:
     assert find("Das sagte der Sprecher der Polizei, die den Fall untersucht.") == []
+
+
+def test_relative_clause_after_a_preposition_is_not_said(find: Analyse) -> None:
+    quotes = find(
+        "Die Befürworter erhoffen sich eine bessere Lage in einer Zukunft, in der China wächst."
+    )
+    assert quotes == []

@@ -37,6 +37,14 @@ def opens_said(toks: Sequence[Token], first: int, cue: int, lo: int, lex: Lexico
         return False
     if head.tag_ in ("PRELS", "PRELAT"):
         return _article_after_verb(toks, first, lex)
+    if head.tag_ in ("APPR", "APPRART") and head.text != "nach" and first + 1 < len(toks):
+        # "…, *in der* China wichtiger wird": a relative clause after a preposition
+        # (its verb last; "in der Sache *sei* die Lage klar" goes on after it)
+        nxt = toks[first + 1]
+        relative = nxt.tag_ in ("PRELS", "PRELAT", "PWS", "PWAV") or (
+            nxt.tag_ == "ART" and nxt.text.lower() in _RELATIVE_FORMS  # HanTa: "in der China …"
+        )
+        return not (relative and _verb_last(toks, first + 2))
     return head.tag_ != "$("
 
 
@@ -56,6 +64,20 @@ def _article_after_verb(toks: Sequence[Token], first: int, lex: Lexicon) -> bool
         if toks[k].tag_.endswith("FIN"):
             goes_on = toks[k + 1].tag_ not in ("$,", "$.")
             return goes_on and (after_verb or konj_word(toks[k], lex, strict=True))
+    return False
+
+
+_RELATIVE_FORMS = frozenset({"der", "die", "das", "dem", "den", "denen", "deren", "dessen"})
+
+
+def _verb_last(toks: Sequence[Token], start: int) -> bool:
+    """The first finite verb from ``start`` on ends its clause (no comma or infinitive
+    with "zu" before it)."""
+    for k in range(start, len(toks) - 1):
+        if toks[k].tag_ in ("$,", "PTKZU", "VVIZU"):
+            return False
+        if toks[k].tag_.endswith("FIN"):
+            return toks[k + 1].tag_ in ("$,", "$.")
     return False
 
 
