@@ -134,6 +134,32 @@ def test_every_part_starts_a_sentence(tokenize: Stage) -> None:
     ]
 
 
+WRAPPED = (
+    "Im Landtag haben Regierung und Opposition am Dienstag lange\n"
+    "über den Etat gestritten. Die Ministerin warf der Opposition vor, das\n"
+    "Land in eine Schuldenkrise treiben zu wollen. Der Fraktionschef nannte\n"
+    "die Vorwürfe haltlos und verlangte einen neuen Entwurf für den\n"
+    "Haushalt des kommenden Jahres."
+)
+
+
+def test_hard_wrapped_lines_do_not_end_sentences(tokenize: Stage) -> None:
+    """German nouns start lines in upper case: a full line of wrapped text goes on."""
+    assert sentences(tokenize, WRAPPED) == [
+        "Im Landtag haben Regierung und Opposition am Dienstag lange\nüber den Etat gestritten.",
+        "Die Ministerin warf der Opposition vor, das\n"
+        "Land in eine Schuldenkrise treiben zu wollen.",
+        "Der Fraktionschef nannte\ndie Vorwürfe haltlos und verlangte einen neuen Entwurf für den\n"
+        "Haushalt des kommenden Jahres.",
+    ]
+
+
+def test_short_line_before_a_capital_still_ends_a_sentence(tokenize: Stage) -> None:
+    """A headline or a short line in a wrapped text ends where its line ends."""
+    text = f"Streit um den Etat\n{WRAPPED}"
+    assert sentences(tokenize, text)[0] == "Streit um den Etat"
+
+
 def tagged(tokenize: Stage, tag: Stage, text: str, lang: str = "de") -> Document:
     doc = make_doc(text, lang=lang)
     tokenize(doc)

@@ -156,3 +156,9 @@ def test_relative_clause_after_a_preposition_is_not_said(find: Analyse) -> None:
         "Die Befürworter erhoffen sich eine bessere Lage in einer Zukunft, in der China wächst."
     )
     assert quotes == []
+
+
+def test_verb_joined_by_a_conjunction_is_not_a_clause_said(find: Analyse) -> None:
+    """ "…, aber jede Ausgabe überprüfen": a second verb of the clause before the comma."""
+    quotes = find("Die Koalition werde an ihren Zielen festhalten, aber jede Ausgabe überprüfen.")
+    assert "aber jede Ausgabe überprüfen" not in texts(quotes)

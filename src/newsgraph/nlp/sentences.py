@@ -2,7 +2,8 @@
 
 A sentence starts at the first word of the text, at a part boundary (a sentence never
 crosses from a caption into the body), after a blank line, after a single line break
-unless the next line goes on in lower case (hard-wrapped text), and after sentence-final
+unless the next line goes on in lower case or the line before it is a full line of a
+hard-wrapped text (German nouns start lines in upper case), and after sentence-final
 punctuation (``. ! ? …``) together with any closing quotes or brackets glued to it, when
 the next word does not continue the sentence (lower case, comma, …). Abbreviations keep
 their period inside the token (the tokenizer knows them), so they never end a sentence,
@@ -54,16 +55,41 @@ def _ends_sentence(words: Sequence[Token], k: int, rules: SentenceRules) -> bool
     return not (nxt[:1].islower() or nxt in CONTINUERS)
 
 
-def _line_break(text: str, prev: Token, word: Token) -> bool:
+_FULL_LINE = 0.75  # of the wrap width: a line this long was cut by wrapping, not ended
+_WRAP_MIN_WIDTH = 40  # narrower "full" lines are a list or a poem, not wrapped prose
+_WRAP_MAX_WIDTH = 120  # wider lines are paragraphs on a line each (wire text wraps at 60-80)
+_WRAP_MIN_LINES = 4  # full lines that show a text is hard-wrapped
+
+
+def wrap_width(text: str) -> int | None:
+    """The width a hard-wrapped text was wrapped at (its 90th-percentile line length),
+    or None where the text is not wrapped (too few lines near that width)."""
+    lengths = sorted(len(line.rstrip()) for line in text.split("\n") if line.strip())
+    if len(lengths) < _WRAP_MIN_LINES:
+        return None
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    full = sum(1 for n in lengths if n >= _FULL_LINE * width)
+    wrapped = _WRAP_MIN_WIDTH <= width <= _WRAP_MAX_WIDTH and full >= _WRAP_MIN_LINES
+    return width if wrapped else None
+
+
+def _line_break(text: str, prev: Token, word: Token, width: int | None) -> bool:
     gap = text[prev.idx + len(prev.text) : word.idx]
     if gap.count("\n") >= 2:
         return True
-    return "\n" in gap and not word.text[:1].islower()
+    if "\n" not in gap or word.text[:1].islower():
+        return False
+    if width is None or prev.text in TERMINALS or prev.text in CLOSERS or prev.text == ":":
+        return True
+    # "… warf der Regierung vor, das Land in eine\nHaushaltskrise geführt zu haben."
+    line_start = text.rfind("\n", 0, prev.idx) + 1
+    return prev.idx + len(prev.text) - line_start < _FULL_LINE * width
 
 
 def sentence_starts(doc: Doc, boundaries: Iterable[int], rules: SentenceRules) -> list[int]:
     """Token indices (of non-space tokens) that start a sentence."""
     text = doc.text  # built from the tokens on each access: read it once
+    width = wrap_width(text)
     words = [t for t in doc if not t.is_space]
     cuts = sorted(set(boundaries))
     starts: list[int] = []
@@ -74,7 +100,7 @@ def sentence_starts(doc: Doc, boundaries: Iterable[int], rules: SentenceRules) -
         prev = words[k - 1]
         # A part boundary between the two words (bisect: any cut in (prev.idx, word.idx]).
         crosses = bisect_right(cuts, word.idx) > bisect_right(cuts, prev.idx)
-        if crosses or _line_break(text, prev, word) or _ends_sentence(words, k, rules):
+        if crosses or _line_break(text, prev, word, width) or _ends_sentence(words, k, rules):
             starts.append(word.i)
     return starts
 

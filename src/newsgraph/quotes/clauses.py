@@ -33,19 +33,45 @@ def opens_said(toks: Sequence[Token], first: int, cue: int, lo: int, lex: Lexico
         # "Wie X mitteilte, *sieht* Y …" reports; "X hatte Y beschuldigt, *wurde* dann
         # festgenommen" and "Als X erzählte, *verdoppelte* …" go on with X's own story
         return _wie_clause(toks, lo)
+    return head.tag_ != "$(" and not _own_clause(toks, first, lex)
+
+
+def _own_clause(toks: Sequence[Token], first: int, lex: Lexicon) -> bool:
+    """The words from ``first`` on belong to the writer's sentence, not to what was
+    said: a clause of purpose or time, a relative clause, a second verb of the clause
+    before ("X werde an den Zielen festhalten, *aber jede Ausgabe prüfen*")."""
+    head = toks[first]
     if head.text.lower() in _NOT_SAID and head.tag_ in ("KOUS", "KOUI"):
-        return False
+        return True
     if head.tag_ in ("PRELS", "PRELAT"):
-        return _article_after_verb(toks, first, lex)
+        return not _article_after_verb(toks, first, lex)
     if head.tag_ in ("APPR", "APPRART") and head.text != "nach" and first + 1 < len(toks):
-        # "…, *in der* China wichtiger wird": a relative clause after a preposition
-        # (its verb last; "in der Sache *sei* die Lage klar" goes on after it)
-        nxt = toks[first + 1]
-        relative = nxt.tag_ in ("PRELS", "PRELAT", "PWS", "PWAV") or (
-            nxt.tag_ == "ART" and nxt.text.lower() in _RELATIVE_FORMS  # HanTa: "in der China …"
-        )
-        return not (relative and _verb_last(toks, first + 2))
-    return head.tag_ != "$("
+        return _prepositional_relative(toks, first)
+    return head.tag_ == "KON" and _no_verb_of_its_own(toks, first + 1)
+
+
+def _prepositional_relative(toks: Sequence[Token], first: int) -> bool:
+    """ "…, *in der* China wichtiger wird": a relative clause after a preposition (its
+    verb last; "in der Sache *sei* die Lage klar" goes on after it)."""
+    nxt = toks[first + 1]
+    relative = nxt.tag_ in ("PRELS", "PRELAT", "PWS", "PWAV") or (
+        nxt.tag_ == "ART" and nxt.text.lower() in _RELATIVE_FORMS  # HanTa: "in der China …"
+    )
+    return relative and _verb_last(toks, first + 2)
+
+
+def _no_verb_of_its_own(toks: Sequence[Token], start: int) -> bool:
+    """The words after a conjunction up to the next comma end in an infinitive or
+    participle and have no finite verb: the conjunction joins a second verb to the
+    clause before it ("…, aber jede Ausgabe *prüfen*"), not a clause of its own."""
+    verb = False
+    for t in toks[start:]:
+        if t.text == "," or t.tag_ == "$.":
+            break
+        if t.tag_.endswith("FIN"):
+            return False
+        verb = t.tag_.endswith(("INF", "PP", "IZU"))
+    return verb
 
 
 def _article_after_verb(toks: Sequence[Token], first: int, lex: Lexicon) -> bool:
