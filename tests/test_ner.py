@@ -125,6 +125,16 @@ def test_german_model_loads_from_the_package_data_dir() -> None:
     assert set(ner_pipe.labels) == {"PER", "ORG", "LOC"}  # type: ignore[attr-defined]
 
 
+def test_knowledge_base_persons_and_lower_case_particles(analyse: Any) -> None:
+    """Office holders of the KB are persons, also where a place shares the first name
+    ("Antony" is a French town) or the surname is a common word ("Blinken"); a source that
+    capitalises particles ("Ursula Von Der Leyen") still matches the German spelling."""
+    doc = analyse(
+        "Außenminister Antony Blinken traf in Brüssel Kommissionspräsidentin Ursula von der Leyen."
+    )
+    assert {("Antony Blinken", "PER"), ("Ursula von der Leyen", "PER")} <= found(doc)
+
+
 def test_gazetteer_longest_match_and_genitive() -> None:
     gazetteer = Gazetteer({("Vereinigte", "Staaten"): "GPE", ("Russland",): "GPE"})
     doc = spacy.blank("de")("Die Vereinigte Staaten und Russlands Führung")

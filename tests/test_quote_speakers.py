@@ -129,3 +129,11 @@ def test_a_time_phrase_first_is_not_the_speaker(
     find_all: Analyse, text: str, expected: str
 ) -> None:
     assert speaker_of(find_all(text), "werde gehen" if "gehen" in text else "Halle") == expected
+
+
+def test_bare_object_after_a_speech_verb_is_no_speaker(find_all: Analyse) -> None:
+    """ "begrüßte die Zusagen, forderte aber mehr Tempo": "mehr Tempo" is an object; the
+    clause before the comma is not its words."""
+    quotes = find_all("Der Präsident begrüßte die Zusagen, forderte aber mehr Tempo.")
+    assert not any((q["speaker"] or {}).get("text") == "mehr Tempo" for q in quotes)
+    assert not any(q["text"] == "Der Präsident begrüßte die Zusagen" for q in quotes)

@@ -374,6 +374,25 @@ def test_speaker_with_apposition_before_verb(analyse: Analyse) -> None:
     assert speaker(q) == "Lena Schmidt, eine Sprecherin der Stadt"
 
 
+def test_compound_role_phrase_resolved(analyse: Analyse) -> None:
+    """ "der FDP-Vorsitzende": a compound ending in a role noun is a role phrase too."""
+    text = (
+        "Finanzministerin Karla Weber verteidigte den Etat. "
+        "„Wer heute Schulden macht, belastet morgen die Kinder“, sagte die FDP-Vorsitzende."
+    )
+    q = one(analyse(text), "Schulden")
+    assert speaker(q) == "die FDP-Vorsitzende" and resolved(q) == "Karla Weber"
+
+
+def test_hearsay_after_a_semicolon_leaves_the_clause_before(analyse: Analyse) -> None:
+    """ "…; der Gipfel soll …": the indicative clause before the semicolon is the writer's."""
+    text = (
+        "Der Sprecher sagte, die Lage sei ernst. Das Bündnis feiert in diesem Jahr "
+        "sein Jubiläum; der nächste Gipfel soll im Juni stattfinden."
+    )
+    assert not any("feiert" in q["text"] for q in analyse(text))
+
+
 def test_colon_after_name_and_role(analyse: Analyse) -> None:
     q = one(analyse("Anna Berg, Präsidentin des Vereins: „Wir haben gewonnen.“"), "gewonnen")
     assert q["kind"] == "direct" and speaker(q) == "Anna Berg, Präsidentin des Vereins"

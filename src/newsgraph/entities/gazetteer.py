@@ -15,12 +15,18 @@ from ..nlp.resources import data_lines
 
 FILES = (
     "ner_names_de.tsv",
+    "kb_leaders_2015_2026.tsv",
     "ner_places_de.tsv",
     "ner_persons_de.tsv",
     "ner_orgs_de.tsv",
 )  # earlier files win on a clash
 CURATED = "ner_names_de.tsv"
+# The knowledge base's office holders (our own file): their names and aliases are persons.
+KB_PERSONS = "kb_leaders_2015_2026.tsv"
 MAX_LEN = 6
+# Name particles that a source may spell capitalised ("Ursula Von Der Leyen"): an entry
+# also matches with them in lower case, as German text writes them.
+_PARTICLES = frozenset({"von", "der", "den", "van", "de", "zu", "del", "della", "di", "da", "du"})
 
 TokenSpan = tuple[int, int, str]  # token start, token end (exclusive), label
 
@@ -43,13 +49,13 @@ class Gazetteer:
         entries: dict[tuple[str, ...], str] = {}
         curated: set[tuple[str, ...]] = set()
         for name in files:
-            for line in data_lines(name):
-                surface, label = line.split("\t")[:2]
-                key = tuple(surface.split())
-                if len(key) <= MAX_LEN:
-                    entries.setdefault(key, label)
-                    if name == CURATED:
-                        curated.add(key)
+            rows = _kb_persons() if name == KB_PERSONS else _rows(name)
+            for surface, label in rows:
+                for key in _spellings(tuple(surface.split()), label):
+                    if len(key) <= MAX_LEN:
+                        entries.setdefault(key, label)
+                        if name == CURATED:
+                            curated.add(key)
         return cls(entries, frozenset(curated))
 
     def label(self, words: tuple[str, ...]) -> str | None:
@@ -88,3 +94,26 @@ class Gazetteer:
 
 def _genitive(word: str) -> bool:
     return len(word) > 4 and word.endswith("s") and not word.isupper()
+
+
+def _rows(name: str) -> list[tuple[str, str]]:
+    return [(cols[0], cols[1]) for cols in (line.split("\t") for line in data_lines(name))]
+
+
+def _kb_persons() -> list[tuple[str, str]]:
+    """Names and aliases of the persons in the knowledge base's office-holder file
+    (columns: id, name, alias, type, ...)."""
+    out = []
+    for line in data_lines(KB_PERSONS):
+        cols = line.split("\t")
+        if len(cols) > 3 and cols[3] == "PER":
+            out.extend((surface, "PER") for surface in cols[1:3] if surface)
+    return out
+
+
+def _spellings(key: tuple[str, ...], label: str) -> list[tuple[str, ...]]:
+    inner = key[1:-1]
+    if label != "PER" or not any(w.lower() in _PARTICLES and w[:1].isupper() for w in inner):
+        return [key]
+    lowered = tuple(w.lower() if w.lower() in _PARTICLES else w for w in inner)
+    return [key, (key[0], *lowered, key[-1])]

@@ -42,6 +42,7 @@ class GermanRecognizer:
         spans = rules.named_model_spans(doc, self.model_spans(doc, listed), lex)
         spans = rules.relabel(doc, rules.split_listed(spans, plausible), lex)
         spans = rules.add_free(spans, plausible)
+        spans = rules.listed_persons_win(spans, plausible)
         spans = rules.persons_after_cues(doc, spans, lex)
         spans = rules.persons_from_first_names(doc, spans, lex)
         spans = names.proper_noun_runs(doc, spans, lex)

@@ -82,6 +82,19 @@ def add_free(spans: list[TokenSpan], extra: list[TokenSpan]) -> list[TokenSpan]:
     return kept
 
 
+def listed_persons_win(spans: list[TokenSpan], listed: list[TokenSpan]) -> list[TokenSpan]:
+    """A listed person of several words replaces person spans that end inside it: the model's
+    "Kommissionspräsidentin Ursula" gives way to the listed "Ursula von der Leyen"."""
+    kept = list(spans)
+    for span in listed:
+        if span[2] != "PER" or span[1] - span[0] < 2:
+            continue
+        hit = [s for s in kept if overlaps(span, s)]
+        if hit and all(s[2] == "PER" and s[1] <= span[1] for s in hit):
+            kept = [s for s in kept if s not in hit] + [span]
+    return kept
+
+
 def persons_after_cues(doc: Doc, spans: list[TokenSpan], lex: Lexicon) -> list[TokenSpan]:
     """ "Frau Baerbock", "Kanzler Olaf Scholz": capitalised words after a cue are a person
     (and a span that starts with the cue loses it: "General Zhang" -> "Zhang")."""

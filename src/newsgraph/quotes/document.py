@@ -271,7 +271,7 @@ def _reported_clause(unit: Unit, lex: Lexicon, strict: bool) -> int | None:
     konj = next((k for k in finite if konj_word(toks[k], lex, strict)), None)
     if konj is None:
         return 0
-    commas = [k for k in range(finite[0], konj) if toks[k].text == "," and not quoted[k]]
+    commas = [k for k in range(finite[0], konj) if toks[k].text in (",", ";") and not quoted[k]]
     first = commas[-1] + 1 if commas and commas[-1] + 1 < len(toks) else 0
     head = toks[first]
     if first and (head.tag_ in _NOT_REPORTED or (head.tag_ == "KOUS" and head.text != "dass")):

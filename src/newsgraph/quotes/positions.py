@@ -134,7 +134,21 @@ def right_subject(
     end = np_end(toks, j, ts) if j < len(toks) and not quoted[j] else None
     if end is None or toks[j].text.lower() in ("es", "it") or any(quoted[j:end]):
         return None, addressee
+    if _bare_object(toks[j:end], lex):
+        return None, addressee  # "forderte aber *mehr Tempo*": an object, nobody speaks
     if addressee is None and end < len(toks) and toks[end].text in dative:
         after = np_end(toks, end, ts, appositions=False)  # "sagte er dem Sender"
         addressee = (end, after) if after is not None else None
     return (j, end), addressee
+
+
+_BARE = frozenset({"PIAT", "PIDAT", "ADJA"})
+
+
+def _bare_object(np: Sequence[Token], lex: Lexicon) -> bool:
+    """An NP without article or name that opens with a quantifier or adjective ("mehr
+    Tempo", "weitere Hilfe") is an object; "mehrere Sprecher" (a role) can speak."""
+    if np[0].tag_ not in _BARE or np[0].lang_ == "en":
+        return False
+    roles = lex.words.get("role", frozenset())
+    return not any(t.tag_ == "NE" or t.text in roles for t in np)

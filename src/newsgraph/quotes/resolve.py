@@ -162,9 +162,16 @@ class Resolver:
         return name
 
     def _role_head(self, toks: list[Token]) -> str | None:
+        """The role noun of a phrase, also as the head of a compound: "der
+        *FDP-Vorsitzende*", "die *Außenministerin*"."""
         roles = self.lex.words.get("role", frozenset())
-        heads = [t.lemma_ for t in toks if t.lemma_ in roles or t.text in roles]
-        return heads[0] if heads else None
+        for t in toks:
+            if t.lemma_ in roles or t.text in roles:
+                return t.lemma_
+            head = _compound_role(t.text, roles)
+            if head is not None:
+                return head
+        return None
 
     def _named_role(self, role: str, span: Offsets) -> str:
         """A name right after the same role noun elsewhere: "Präsidenten Wladimir Putin"."""
@@ -183,3 +190,25 @@ class Resolver:
             if name and window[0].tag_ in _NAME_TAGS and not coordinated:
                 names.append(self._longer_form(name, tok.idx))
         return max(names, key=lambda n: len(n.split()), default="")
+
+
+_MIN_ROLE_HEAD = 6  # shorter role words ("Chef") end too many other nouns
+
+
+def _compound_role(word: str, roles: frozenset[str]) -> str | None:
+    """The role a compound noun ends in: "FDP-Vorsitzende" -> "Vorsitzende",
+    "Außenministerin" -> "Ministerin"."""
+    if not word[:1].isupper():
+        return None
+    tail = word.rsplit("-", 1)[-1]
+    if tail != word and tail in roles:
+        return tail
+    lower = word.lower()
+    return next(
+        (
+            r
+            for r in roles
+            if len(r) >= _MIN_ROLE_HEAD and lower.endswith(r.lower()) and lower != r.lower()
+        ),
+        None,
+    )
