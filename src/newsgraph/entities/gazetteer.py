@@ -103,7 +103,7 @@ def _rows(name: str) -> list[tuple[str, str]]:
 def _kb_persons() -> list[tuple[str, str]]:
     """Names and aliases of the persons in the knowledge base's office-holder file
     (columns: id, name, alias, type, ...)."""
-    out = []
+    out: list[tuple[str, str]] = []
     for line in data_lines(KB_PERSONS):
         cols = line.split("\t")
         if len(cols) > 3 and cols[3] == "PER":
