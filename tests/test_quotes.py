@@ -595,3 +595,25 @@ def test_unclosed_mark_ends_at_paragraph() -> None:
     text = "Er sagte: „Wir gehen\n\nDanach war Ruhe."
     (mark,) = find_marked(text, 0, len(text), "de")
     assert text[mark.start : mark.end] == "„Wir gehen" and not mark.closed
+
+
+def test_en_time_phrase_before_that_is_not_said(analyse: Analyse) -> None:
+    """PolNeAR's content starts at "that"; "on Thursday" belongs to the saying."""
+    text = "The ministry said on Thursday that the talks would resume next week."
+    q = one(analyse(text, "en"), "talks")
+    assert q["text"] == "that the talks would resume next week"
+
+
+def test_en_asked_participle_is_no_cue(analyse: Analyse) -> None:
+    text = "Asked later about the budget, the mayor said he had cut spending twice."
+    q = one(analyse(text, "en"), "spending")
+    assert q["text"].startswith("he had cut") and speaker(q) == "the mayor"
+
+
+def test_en_plural_role_is_not_the_last_person(analyse: Analyse) -> None:
+    text = (
+        'Prime Minister Ana Costa opened the summit. "We are united," she said. '
+        "The leaders said they would meet again in spring."
+    )
+    q = one(analyse(text, "en"), "spring")
+    assert speaker(q) == "The leaders" and resolved(q) is None

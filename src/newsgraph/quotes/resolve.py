@@ -83,7 +83,10 @@ class Resolver:
         role = self._role_head(toks)
         if role is not None:
             found = self._named_role(role, span)
-            return self._remember(span, found, None) if found else self._antecedent(span[0])
+            if found:
+                return self._remember(span, found, None)
+            # "The leaders said": a group, not the one person named last
+            return (None, None) if any(t.tag_ == "NNS" for t in toks) else self._antecedent(span[0])
         return None, None
 
     def _remember(

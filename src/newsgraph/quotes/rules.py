@@ -122,8 +122,8 @@ def _mark_found(unit: Unit, at: Attribution, mark: Marked, rule: str) -> Found:
 def _clause_after(toks: Sequence[Token], at: Attribution, lex: Lexicon) -> tuple[int, int] | None:
     n = len(toks)
     if lex.lang == "en":
-        j = at.hi
-        while j < n and toks[j].text in (",", "that", ":"):
+        j = _that_after(toks, at.hi)
+        while j < n and toks[j].text in (",", ":"):
             j += 1
         return (j, n) if n - j >= 3 and not toks[j].is_punct else None
     for j in range(at.hi, min(n, at.hi + _MAX_GAP)):
@@ -135,6 +135,20 @@ def _clause_after(toks: Sequence[Token], at: Attribution, lex: Lexicon) -> tuple
         if toks[j].tag_ in _CLAUSE_STOP and not _verb_last_aux(toks, at, j):
             return None
     return None
+
+
+_THAT_REACH = 5  # words of a time or place phrase between "said" and "that"
+
+
+def _that_after(toks: Sequence[Token], hi: int) -> int:
+    """Where the reported clause starts after an English cue: at "that", past a time or
+    place phrase before it ("said *on Thursday* that …"), as PolNeAR marks the content."""
+    for k in range(hi, min(len(toks), hi + _THAT_REACH)):
+        if toks[k].lower_ == "that" and toks[k].dep_ == "mark":
+            return k
+        if toks[k].is_punct or toks[k].pos_ in ("VERB", "AUX"):
+            break
+    return hi
 
 
 def _verb_last_aux(toks: Sequence[Token], at: Attribution, j: int) -> bool:
