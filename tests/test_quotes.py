@@ -604,12 +604,6 @@ def test_en_time_phrase_before_that_is_not_said(analyse: Analyse) -> None:
     assert q["text"] == "that the talks would resume next week"
 
 
-def test_en_asked_participle_is_no_cue(analyse: Analyse) -> None:
-    text = "Asked later about the budget, the mayor said he had cut spending twice."
-    q = one(analyse(text, "en"), "spending")
-    assert q["text"].startswith("he had cut") and speaker(q) == "the mayor"
-
-
 def test_en_plural_role_is_not_the_last_person(analyse: Analyse) -> None:
     text = (
         'Prime Minister Ana Costa opened the summit. "We are united," she said. '

@@ -77,10 +77,7 @@ def verb_cue(toks: Sequence[Token], i: int, lex: Lexicon) -> Cue | None:
     tok = toks[i]
     if lex.lang == "en":
         ok = tok.tag_.startswith("VB") and tok.lemma_.lower() in lex.verbs
-        # "*Asked* about X, Biden said …", "a statement *released* by X": a participle
-        # that modifies is no speech act of its own
-        modifier = tok.tag_ == "VBN" and tok.dep_ == "advcl"
-        return Cue("verb", i) if ok and not modifier else None
+        return Cue("verb", i) if ok else None
     lemma = tok.lemma_.lower()
     if tok.tag_.startswith("VA") and lemma == "werden":
         return _became_known(toks, i, lex)
