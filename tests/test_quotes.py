@@ -611,3 +611,14 @@ def test_en_plural_role_is_not_the_last_person(analyse: Analyse) -> None:
     )
     q = one(analyse(text, "en"), "spring")
     assert speaker(q) == "The leaders" and resolved(q) is None
+
+
+def test_quote_over_paragraphs_takes_the_speaker_named_at_its_end(analyse: Analyse) -> None:
+    """German marks repeat the opening „ at each paragraph of one quotation; the speaker
+    may be named only after the last one."""
+    text = (
+        "„Wir werden bei der Sanierung nicht nachgeben. Die Strecken sind alt.\n\n"
+        "„Deshalb brauchen wir jetzt das Geld“, sagte Ministerin Karla Weber."
+    )
+    q = one(analyse(text), "Sanierung")
+    assert speaker(q) == "Ministerin Karla Weber"

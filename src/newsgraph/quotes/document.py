@@ -17,6 +17,7 @@ title) never yield quotes.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -48,8 +49,25 @@ def analyse(doc: Document, settings: Settings) -> list[Found]:
     out: list[Found] = []
     for units in quote_units(doc, settings.lex.lang):
         _part_quotes(units, settings, out)
+    _speaker_from_next_paragraph(out, doc.text)
     _mark_nested(out)
     return out
+
+
+_OPENING = ("„", "»", "«", "“", '"')
+_CLOSING = ("“", "”", "«", "»", '"')
+
+
+def _speaker_from_next_paragraph(found: list[Found], text: str) -> None:
+    """ "„A. B.¶„C“, sagte X.": a quotation left open at a paragraph's end goes on in the
+    next paragraph, whose opening mark repeats it; the speaker named there spoke both."""
+    ordered = sorted(found, key=lambda f: f.start)
+    for this, nxt in pairwise(ordered):
+        words, gap = text[this.start : this.end], text[this.end : nxt.start]
+        open_end = words.startswith(_OPENING) and not words.rstrip(".!?").endswith(_CLOSING)
+        goes_on = "\n" in gap and not gap.strip() and text[nxt.start : nxt.end].startswith(_OPENING)
+        if this.kind == "direct" and this.speaker is None and open_end and goes_on:
+            this.speaker = nxt.speaker
 
 
 def quote_units(doc: Document, lang: str) -> Iterator[list[Unit]]:
