@@ -409,3 +409,21 @@ def test_cli_errors_have_one_shape(db: Path, capsys: pytest.CaptureFixture[str])
     assert "newsgraph: error: --km: needs --near" in capsys.readouterr().err
     assert main(["quotes", "--db", str(db.with_name("missing.duckdb"))]) == 2
     assert "no such database" in capsys.readouterr().err
+
+
+def test_quote_line_joins_lines_and_names_the_addressee() -> None:
+    from newsgraph.store.queries import quote_line
+
+    row = {
+        "published": "2024-01-10",
+        "article_id": "x1",
+        "kind": "indirect",
+        "speaker": "Friedrich Merz",
+        "addressee": "der Regierung",
+        "text": "das Land in eine\nHaushaltskrise geführt zu haben",
+    }
+    line = quote_line(row)
+    assert "\n" not in line
+    assert line.endswith(
+        "Friedrich Merz (to der Regierung): das Land in eine Haushaltskrise geführt zu haben"
+    )

@@ -622,3 +622,13 @@ def test_quote_over_paragraphs_takes_the_speaker_named_at_its_end(analyse: Analy
     )
     q = one(analyse(text), "Sanierung")
     assert speaker(q) == "Ministerin Karla Weber"
+
+
+def test_indefinite_role_is_somebody_new(analyse: Analyse) -> None:
+    """ "ein Regierungssprecher" introduces a speaker; it is not the person named before."""
+    text = (
+        "Präsident Jan Nowak kündigte Gespräche an. "
+        "Ein Regierungssprecher sagte, die Regierung hoffe auf eine enge Zusammenarbeit."
+    )
+    q = one(analyse(text), "Zusammenarbeit")
+    assert speaker(q) == "Ein Regierungssprecher" and resolved(q) is None

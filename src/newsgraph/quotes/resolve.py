@@ -19,6 +19,7 @@ from .found import Offsets
 from .lexicon import Lexicon
 
 _NAME_TAGS = frozenset({"NE", "NNP", "NNPS"})
+_INDEFINITE = frozenset({"ein", "eine", "einer", "einem", "einen", "a", "an"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +86,11 @@ class Resolver:
             found = self._named_role(role, span)
             if found:
                 return self._remember(span, found, None)
-            # "The leaders said": a group, not the one person named last
-            return (None, None) if any(t.tag_ == "NNS" for t in toks) else self._antecedent(span[0])
+            # "The leaders said": a group; "ein Regierungssprecher": somebody new; neither
+            # is the person named last
+            group = any(t.tag_ == "NNS" for t in toks)
+            new = bool(toks) and toks[0].lower_ in _INDEFINITE
+            return (None, None) if group or new else self._antecedent(span[0])
         return None, None
 
     def _remember(

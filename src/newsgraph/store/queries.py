@@ -301,8 +301,11 @@ EVIDENCE_CHARS = 120  # the text format clips the evidence sentence; jsonl and c
 
 
 def quote_line(row: Row) -> str:
+    """One line per quote: a quote over hard-wrapped lines or paragraphs is joined."""
     head = f"{row['published'] or '-':<10}  {row['article_id']}  {row['kind'] or '-':<8}"
-    return f"{head}  {row['speaker'] or '?'}: {row['text']}"
+    addressee = row.get("addressee")
+    to = f" (to {' '.join(str(addressee).split())})" if addressee else ""
+    return f"{head}  {row['speaker'] or '?'}{to}: {' '.join(str(row['text']).split())}"
 
 
 def entity_line(row: Row) -> str:
