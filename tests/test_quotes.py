@@ -374,16 +374,6 @@ def test_speaker_with_apposition_before_verb(analyse: Analyse) -> None:
     assert speaker(q) == "Lena Schmidt, eine Sprecherin der Stadt"
 
 
-def test_compound_role_phrase_resolved(analyse: Analyse) -> None:
-    """ "der FDP-Vorsitzende": a compound ending in a role noun is a role phrase too."""
-    text = (
-        "Finanzministerin Karla Weber verteidigte den Etat. "
-        "„Wer heute Schulden macht, belastet morgen die Kinder“, sagte die FDP-Vorsitzende."
-    )
-    q = one(analyse(text), "Schulden")
-    assert speaker(q) == "die FDP-Vorsitzende" and resolved(q) == "Karla Weber"
-
-
 def test_hearsay_after_a_semicolon_leaves_the_clause_before(analyse: Analyse) -> None:
     """ "…; der Gipfel soll …": the indicative clause before the semicolon is the writer's."""
     text = (
@@ -624,11 +614,27 @@ def test_quote_over_paragraphs_takes_the_speaker_named_at_its_end(analyse: Analy
     assert speaker(q) == "Ministerin Karla Weber"
 
 
-def test_indefinite_role_is_somebody_new(analyse: Analyse) -> None:
-    """ "ein Regierungssprecher" introduces a speaker; it is not the person named before."""
-    text = (
-        "Präsident Jan Nowak kündigte Gespräche an. "
-        "Ein Regierungssprecher sagte, die Regierung hoffe auf eine enge Zusammenarbeit."
-    )
-    q = one(analyse(text), "Zusammenarbeit")
-    assert speaker(q) == "Ein Regierungssprecher" and resolved(q) is None
+@pytest.mark.parametrize(
+    ("text", "probe", "expected"),
+    [
+        # a compound ending in a role noun is a role phrase too
+        (
+            "Finanzministerin Karla Weber verteidigte den Etat. "
+            "„Wer heute Schulden macht, belastet morgen die Kinder“, sagte die FDP-Vorsitzende.",
+            "Schulden",
+            ("die FDP-Vorsitzende", "Karla Weber"),
+        ),
+        # an indefinite role introduces somebody new: not the person named before
+        (
+            "Präsident Jan Nowak kündigte Gespräche an. "
+            "Ein Regierungssprecher sagte, die Regierung hoffe auf eine enge Zusammenarbeit.",
+            "Zusammenarbeit",
+            ("Ein Regierungssprecher", None),
+        ),
+    ],
+)
+def test_role_phrase_resolution(
+    analyse: Analyse, text: str, probe: str, expected: tuple[str, str | None]
+) -> None:
+    q = one(analyse(text), probe)
+    assert (speaker(q), resolved(q)) == expected
