@@ -594,6 +594,17 @@ def test_en_time_phrase_before_that_is_not_said(analyse: Analyse) -> None:
     assert q["text"] == "that the talks would resume next week"
 
 
+def test_en_asked_clause_is_a_report_of_its_own(analyse: Analyse) -> None:
+    """PolNeAR: "Asked about X" is a cue with X as its content and no source; the main
+    clause after the comma is what the speaker said."""
+    text = "Asked later about the budget, the mayor said he had cut spending twice."
+    quotes = analyse(text, "en")
+    said = one(quotes, "spending")
+    assert said["text"].startswith("he had cut") and speaker(said) == "the mayor"
+    asked = one(quotes, "budget")
+    assert "spending" not in asked["text"] and asked["speaker"] is None
+
+
 def test_en_plural_role_is_not_the_last_person(analyse: Analyse) -> None:
     text = (
         'Prime Minister Ana Costa opened the summit. "We are united," she said. '

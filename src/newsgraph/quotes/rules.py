@@ -125,7 +125,8 @@ def _clause_after(toks: Sequence[Token], at: Attribution, lex: Lexicon) -> tuple
         j = _that_after(toks, at.hi)
         while j < n and toks[j].text in (",", ":"):
             j += 1
-        return (j, n) if n - j >= 3 and not toks[j].is_punct else None
+        end = _asked_end(toks, at.cue.i, j)
+        return (j, end) if end - j >= 3 and not toks[j].is_punct else None
     for j in range(at.hi, min(n, at.hi + _MAX_GAP)):
         if toks[j].text in _SEPARATORS:
             first = j + 1
@@ -149,6 +150,16 @@ def _that_after(toks: Sequence[Token], hi: int) -> int:
         if toks[k].is_punct or toks[k].pos_ in ("VERB", "AUX"):
             break
     return hi
+
+
+def _asked_end(toks: Sequence[Token], cue: int, j: int) -> int:
+    """ "*Asked* about X, Biden said …": what a participle clause before the sentence's own
+    verb asks about ends at its comma; the main clause is a report of its own."""
+    n, verb = len(toks), toks[cue]
+    bare = not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or not bare:
+        return n  # "As I have *suggested*, …" has a subject: it says what follows
+    return next((k for k in range(j, n) if toks[k].text == ","), n)
 
 
 def _verb_last_aux(toks: Sequence[Token], at: Attribution, j: int) -> bool:
