@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .chunks import TagSet, np_end
-from .cues import Cue
+from .cues import Cue, cue_key
 from .lexicon import Lexicon
 from .positions import IdxSpan
 
@@ -59,7 +59,7 @@ def addressee(
     """The addressee NP of the verb cue at ``cue.i``, or None."""
     taken = range(*speaker) if speaker is not None else range(0)
     lo, hi = _clause(toks, quoted, cue, taken)
-    clause = _Clause(toks, cue, taken, lo, hi, *context, _key(toks, cue))
+    clause = _Clause(toks, cue, taken, lo, hi, *context, cue_key(toks, cue))
     for k in range(lo, hi):
         if found := _phrase(clause, k):
             return found
@@ -170,12 +170,6 @@ def one_np(toks: Sequence[Token], j: int, end: int) -> int:
         if (this == "NE" and nxt == "NN") or (this == "NN" and nxt == "NN"):
             return k + 1
     return end
-
-
-def _key(toks: Sequence[Token], cue: Cue) -> str:
-    """The verb's lexicon key: its separable particle and lemma ("mitteilen")."""
-    particle = toks[cue.particle].text.lower() if cue.particle is not None else ""
-    return particle + toks[cue.i].lemma_.lower()
 
 
 def _medium(toks: Sequence[Token], k: int, word: str) -> bool:

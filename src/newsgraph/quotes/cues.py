@@ -31,6 +31,12 @@ class Cue:
         return [k for k in (self.particle, self.aux) if k is not None]
 
 
+def cue_key(toks: Sequence[Token], cue: Cue) -> str:
+    """A verb cue's lexicon key: lemma with its separable particle ("hinweisen")."""
+    particle = toks[cue.particle].text.lower() if cue.particle is not None else ""
+    return particle + toks[cue.i].lemma_.lower()
+
+
 # Adjectives that HanTa tags ADJD where they are a verb's particle: "gab … bekannt".
 _ADJ_PARTICLES = frozenset({"bekannt", "klar", "fest"})
 # determiners and attributes between "nach" and its source noun

@@ -13,18 +13,11 @@ from spacy.tokens import Token
 
 from .attribution import Attribution, naming
 from .chunks import STTS, np_end
-from .cues import Cue
+from .cues import Cue, cue_key
 from .found import Found
 from .lexicon import Lexicon
 from .positions import IdxSpan, char_span, right_subject
 from .units import Unit
-
-
-def _cue_key(toks: Sequence[Token], cue: Cue) -> str:
-    """The cue verb's lexicon key: lemma with its separable particle ("hinweisen")."""
-    particle = toks[cue.particle].text.lower() if cue.particle is not None else ""
-    return particle + toks[cue.i].lemma_.lower()
-
 
 _FRAME_PREPS = frozenset({"von", "vor", "als", "auf", "zu", "zum", "zur", "für", "gegen", "über"})
 
@@ -46,7 +39,7 @@ def frame_key(toks: Sequence[Token], i: int, key: str) -> str | None:
 
 
 def _reported_key(toks: Sequence[Token], cue: Cue, lex: Lexicon) -> bool:
-    key = _cue_key(toks, cue)
+    key = cue_key(toks, cue)
     return key in lex.reported or frame_key(toks, cue.i, key) in lex.reported
 
 
