@@ -642,6 +642,13 @@ def test_quote_over_paragraphs_takes_the_speaker_named_at_its_end(analyse: Analy
             "Zusammenarbeit",
             ("Ein Regierungssprecher", None),
         ),
+        # a role noun in the plural is a group: not the person named before
+        (
+            "Der Konzernchef Jan Berger stellte die Pläne vor. "
+            "Experten sagten, dann würden mehr Einwegflaschen verkauft.",
+            "Einwegflaschen",
+            ("Experten", None),
+        ),
     ],
 )
 def test_role_phrase_resolution(

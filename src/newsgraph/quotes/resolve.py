@@ -88,7 +88,7 @@ class Resolver:
                 return self._remember(span, found, None)
             # "The leaders said": a group; "ein Regierungssprecher": somebody new; neither
             # is the person named last
-            group = any(t.tag_ == "NNS" for t in toks)
+            group = any(t.tag_ == "NNS" or _german_plural(t, role) for t in toks)
             new = bool(toks) and toks[0].lower_ in _INDEFINITE
             return (None, None) if group or new else self._antecedent(span[0])
         return None, None
@@ -219,3 +219,8 @@ def _compound_role(word: str, roles: frozenset[str]) -> str | None:
         ),
         None,
     )
+
+
+def _german_plural(tok: Token, role: str) -> bool:
+    """ "Experten", "Politikerinnen": the role noun in a plural form of its own."""
+    return tok.tag_ == "NN" and tok.lemma_ == role and tok.text != role and tok.text.endswith("n")
