@@ -656,3 +656,13 @@ def test_role_phrase_resolution(
 ) -> None:
     q = one(analyse(text), probe)
     assert (speaker(q), resolved(q)) == expected
+
+
+def test_name_in_the_genitive_owns_the_speaker(analyse: Analyse) -> None:
+    """ "Rezais Wahlkampfhelfer": the helpers speak, not Rezai."""
+    text = (
+        "Mohsen Rezai trat bei der Wahl an. "
+        "Rezais Wahlkampfhelfer sagten, in den Städten habe er viele Stimmen erhalten."
+    )
+    q = one(analyse(text), "Städten")
+    assert speaker(q) == "Rezais Wahlkampfhelfer" and resolved(q) is None

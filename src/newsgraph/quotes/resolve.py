@@ -74,24 +74,42 @@ class Resolver:
         """(entity id, canonical name) of the speaker at ``span``."""
         hit = self._overlap(span)
         toks = self._tokens(span)
-        if hit is not None and not self._is_pronoun(toks):
+        owner = self._possessor(hit, toks)
+        if hit is not None and not owner and not self._is_pronoun(toks):
             return self._remember(span, hit.name, hit.entity)
         if self._is_pronoun(toks):
             return self._antecedent(span[0])
+        if owner:
+            return None, None  # "Merkels Sprecher": somebody of hers, not named here
         name = self._name_in(toks)
         if name:
             return self._remember(span, self._longer_form(name, span[0]), None)
         role = self._role_head(toks)
-        if role is not None:
-            found = self._named_role(role, span)
-            if found:
-                return self._remember(span, found, None)
-            # "The leaders said": a group; "ein Regierungssprecher": somebody new; neither
-            # is the person named last
-            group = any(t.tag_ == "NNS" or _german_plural(t, role) for t in toks)
-            new = bool(toks) and toks[0].lower_ in _INDEFINITE
-            return (None, None) if group or new else self._antecedent(span[0])
-        return None, None
+        return self._by_role(role, toks, span) if role is not None else (None, None)
+
+    def _by_role(
+        self, role: str, toks: list[Token], span: Offsets
+    ) -> tuple[str | None, str | None]:
+        """A role phrase: the name next to the same role elsewhere, else the person named
+        last, unless the phrase is a group ("The leaders", "Experten") or indefinite
+        ("ein Regierungssprecher": somebody new)."""
+        found = self._named_role(role, span)
+        if found:
+            return self._remember(span, found, None)
+        group = any(t.tag_ == "NNS" or _german_plural(t, role) for t in toks)
+        new = bool(toks) and toks[0].lower_ in _INDEFINITE
+        return (None, None) if group or new else self._antecedent(span[0])
+
+    def _possessor(self, mention: Mention | None, toks: list[Token]) -> bool:
+        """ "*Rezais* Wahlkampfhelfer": a name in the genitive that opens the phrase owns
+        the speaker before the phrase's noun; it does not speak."""
+        if mention is not None and mention.start != (toks[0].idx if toks else -1):
+            return False
+        end = mention.end if mention is not None else (toks[0].idx + len(toks[0]) if toks else 0)
+        first = self._text(mention) if mention is not None else (toks[0].text if toks else "")
+        after = next((t for t in toks if t.idx >= end), None)
+        named = mention is not None or (bool(toks) and toks[0].tag_ == "NE")
+        return named and first.endswith("s") and after is not None and after.tag_ == "NN"
 
     def _remember(
         self, span: Offsets, name: str, entity: str | None
