@@ -516,6 +516,20 @@ def test_speaker_widened_over_name_mention() -> None:
     assert resolver.widen((30, 35)) == (30, 35)
 
 
+def test_the_longest_person_mention_is_the_speaker() -> None:
+    """ "Hauptmann Abraham Sipe": a rank the NER took for a name is not the speaker."""
+    words = ["Hauptmann", "Abraham", "Sipe", "sagte"]
+    doc = Doc(Vocab(), words=words)
+    rank = {"start": 0, "end": 9, "text": "Hauptmann", "kind": "name"}
+    name = {"start": 10, "end": 22, "text": "Abraham Sipe", "kind": "name"}
+    entities: list[dict[str, Any]] = [
+        {"id": "e1", "name": "Hauptmann", "type": "PER", "mentions": [rank]},
+        {"id": "e2", "name": "Abraham Sipe", "type": "PER", "mentions": [name]},
+    ]
+    resolver = Resolver(doc, entities, load_lexicon("de"))
+    assert resolver.resolve((0, 22)) == ("e2", "Abraham Sipe")
+
+
 # --- English ----------------------------------------------------------------------------------
 
 
@@ -666,3 +680,10 @@ def test_name_in_the_genitive_owns_the_speaker(analyse: Analyse) -> None:
     )
     q = one(analyse(text), "Städten")
     assert speaker(q) == "Rezais Wahlkampfhelfer" and resolved(q) is None
+
+
+def test_name_in_a_phrase_of_the_speaker_is_not_the_speaker(analyse: Analyse) -> None:
+    """ "die Organisation in Bonn": Bonn says nothing; the organisation is not named."""
+    text = "In dem Wagen saß eine weitere Helferin. Das bestätigte die Organisation in Bonn."
+    q = one(analyse(text), "Helferin")
+    assert speaker(q) == "die Organisation in Bonn" and resolved(q) is None

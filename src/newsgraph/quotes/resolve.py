@@ -129,10 +129,20 @@ class Resolver:
         return [t for t in chunk] if chunk is not None else []
 
     def _overlap(self, span: Offsets) -> Mention | None:
+        """The mention that is the speaker: a person first, the longest of them ("Hauptmann
+        Abraham Sipe": not the rank read as a name); another entity only where no
+        preposition attaches it ("die Organisation *in Bonn*" is not Bonn)."""
         hits = [m for m in self.mentions if m.start < span[1] and span[0] < m.end]
         people = [m for m in hits if m.type == "PER"]
-        ranked = people or hits
-        return ranked[0] if ranked else None
+        if people:
+            return max(people, key=lambda m: m.end - m.start)
+        heads = [m for m in hits if not self._after_preposition(m, span)]
+        return heads[0] if heads else None
+
+    def _after_preposition(self, mention: Mention, span: Offsets) -> bool:
+        words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        phrase = self.doc.char_span(span[0], span[1], alignment_mode="expand")
+        return words is not None and phrase is not None and _in_phrase(words[0], phrase.start)
 
     def _is_pronoun(self, toks: list[Token]) -> bool:
         if len(toks) != 1:
@@ -177,7 +187,9 @@ class Resolver:
                 runs[-1].append(t)
             elif runs[-1]:
                 runs.append([])
-        best = max(runs, key=len)
+        # "die Organisation *in Bonn*": a name in a phrase of the NP is no speaker's name
+        runs = [r for r in runs if r and not _in_phrase(r[0], toks[0].i)]
+        best = max(runs, key=len, default=[])
         return " ".join(t.text for t in best)
 
     def _longer_form(self, name: str, offset: int) -> str:
@@ -242,3 +254,12 @@ def _compound_role(word: str, roles: frozenset[str]) -> str | None:
 def _german_plural(tok: Token, role: str) -> bool:
     """ "Experten", "Politikerinnen": the role noun in a plural form of its own."""
     return tok.tag_ == "NN" and tok.lemma_ == role and tok.text != role and tok.text.endswith("n")
+
+
+def _in_phrase(first: Token, start: int) -> bool:
+    """The name starting at ``first`` follows a preposition inside the phrase that
+    starts at token ``start`` (an article or adjective may stand between)."""
+    k = first.i - 1
+    while k > start and first.doc[k].tag_ in ("ART", "ADJA", "DT", "JJ"):
+        k -= 1
+    return k >= start and first.doc[k].tag_ in ("APPR", "APPRART", "IN")
