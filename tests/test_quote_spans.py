@@ -162,3 +162,12 @@ def test_verb_joined_by_a_conjunction_is_not_a_clause_said(find: Analyse) -> Non
     """ "…, aber jede Ausgabe überprüfen": a second verb of the clause before the comma."""
     quotes = find("Die Koalition werde an ihren Zielen festhalten, aber jede Ausgabe überprüfen.")
     assert "aber jede Ausgabe überprüfen" not in texts(quotes)
+
+
+def test_speech_act_joined_to_a_quoted_sentence(find: Analyse) -> None:
+    """ "„…“ schrieben die Aktivisten und kündigten weitere Aktionen an": the joined verb
+    tells a speech act of the same subject, reported speech of its own."""
+    quotes = find("„Wir bleiben hier“, schrieben die Aktivisten und kündigten weitere Proteste an.")
+    assert "kündigten weitere Proteste an." in texts(quotes)
+    report = next(q for q in quotes if q["kind"] == "reported")
+    assert report["speaker"] is not None and report["speaker"]["text"] == "die Aktivisten"

@@ -84,6 +84,33 @@ def reported_speech(unit: Unit, atts: Sequence[Attribution], lex: Lexicon) -> li
     return []
 
 
+_JOINS = frozenset({"und", ","})
+
+
+def joined_report(
+    unit: Unit, atts: Sequence[Attribution], found: Sequence[Found], lex: Lexicon
+) -> list[Found]:
+    """ "X teilte mit, dass …, *und warnte vor neuen Regenfällen*": a speech act told in a
+    verb joined to a sentence that already holds a quote, by the same subject; the corpus
+    marks it as reported speech of its own."""
+    toks = unit.toks
+    spoken = [f for f in found if f.speaker is not None]
+    last_end = max((f.end for f in found), default=unit.start)
+    for at in atts:
+        k = at.cue.i
+        if at.cue.kind != "verb" or toks[k].tag_ != "VVFIN" or toks[k].idx < last_end:
+            continue
+        if k == 0 or toks[k - 1].text not in _JOINS or not _reported_key(toks, at.cue, lex):
+            continue
+        if at.speaker is not None and at.speaker[0] > k:
+            continue  # "…, sagte X": a subject of its own after the verb
+        last = toks[_clause_end(toks, at.cue) - 1]
+        report = Found(toks[k].idx, last.idx + len(last.text), "reported", rule="reported-joined")
+        report.speaker = spoken[-1].speaker if spoken else None
+        return [report]
+    return []
+
+
 def _passive(toks: Sequence[Token], cue: Cue) -> bool:
     """ "Als Ursache *wurde* ein Defekt *genannt*": a speech act whose speaker is left
     out; the corpus marks it all the same."""

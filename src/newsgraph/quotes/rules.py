@@ -33,7 +33,7 @@ from .lexicon import Lexicon
 from .marks import Marked
 from .mood import konj_word
 from .positions import char_span
-from .reported import reported_speech
+from .reported import joined_report, reported_speech
 from .units import Unit
 
 _MAX_GAP = 10  # words between the cue's phrase and the comma that opens its clause
@@ -377,4 +377,6 @@ def unit_quotes(
     found = [f for f in found if f.end > f.start]  # cut back to nothing by ", so X"
     if not found and lex.lang == "de":
         found = reported_speech(unit, atts, lex)
+    elif lex.lang == "de":
+        found += joined_report(unit, atts, found, lex)
     return found, atts
