@@ -241,14 +241,13 @@ def _compound_role(word: str, roles: frozenset[str]) -> str | None:
     if tail != word and tail in roles:
         return tail
     lower = word.lower()
-    return next(
-        (
-            r
-            for r in roles
-            if len(r) >= _MIN_ROLE_HEAD and lower.endswith(r.lower()) and lower != r.lower()
-        ),
-        None,
-    )
+    heads = [
+        r
+        for r in roles
+        if len(r) >= _MIN_ROLE_HEAD and lower.endswith(r.lower()) and lower != r.lower()
+    ]
+    # the longest head, then the first in order: the same on every run (sets are unordered)
+    return min(heads, key=lambda r: (-len(r), r), default=None)
 
 
 def _german_plural(tok: Token, role: str) -> bool:
