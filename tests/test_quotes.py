@@ -595,6 +595,19 @@ def test_marks_ignore_apostrophes() -> None:
     assert spans == ["'best'", '"said"']
 
 
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("'Wir bleiben bis zum Ende', sagte die Sprecherin.", ["'Wir bleiben bis zum Ende'"]),
+        # apostrophes are no marks: an elision, a genitive after -s
+        ("Wie geht's dir, fragte er, und Hans' Auto stand da.", []),
+        ("Er hat's geschafft, 's ist gut.", []),
+    ],
+)
+def test_german_typewriter_single_marks(text: str, spans: list[str]) -> None:
+    assert [text[m.start : m.end] for m in find_marked(text, 0, len(text), "de")] == spans
+
+
 def test_unclosed_mark_ends_at_paragraph() -> None:
     text = "Er sagte: „Wir gehen\n\nDanach war Ruhe."
     (mark,) = find_marked(text, 0, len(text), "de")

@@ -22,6 +22,7 @@ _PAIRS_DE = {
     "‹": "›",
     '"': '"',
     "“": "”",
+    "'": "'",  # typewriter single marks ('…'): a closing one is required
 }
 _PAIRS_EN = {"“": '”"', '"': '"', "‘": "’", "„": "“”", "«": "»", "'": "'"}
 _SINGLE = frozenset("‚‘'›‹")
