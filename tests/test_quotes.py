@@ -669,6 +669,15 @@ def test_quote_over_paragraphs_takes_the_speaker_named_at_its_end(analyse: Analy
             "Zusammenarbeit",
             ("Ein Regierungssprecher", None),
         ),
+        # "der Sprecher des Kremls" is the person named after "Kremlsprecher", not the
+        # person who spoke last
+        (
+            "Kremlsprecher Dmitri Peskow sagte, die Gespräche seien schwierig. Außenminister "
+            "Igor Lenz erklärte, Moskau bleibe offen. "
+            "Der Sprecher des Kremls fügte hinzu, man warte auf eine Antwort.",
+            "Antwort",
+            ("Der Sprecher des Kremls", "Dmitri Peskow"),
+        ),
         # a role noun in the plural is a group: not the person named before
         (
             "Der Konzernchef Jan Berger stellte die Pläne vor. "

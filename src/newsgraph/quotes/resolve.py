@@ -211,10 +211,13 @@ class Resolver:
         return None
 
     def _named_role(self, role: str, span: Offsets) -> str:
-        """A name right after the same role noun elsewhere: "Präsidenten Wladimir Putin"."""
+        """A name right after the same role noun elsewhere: "Präsidenten Wladimir Putin",
+        also after a compound of it ("Kremlsprecher Dmitri Peskow" for "der Sprecher")."""
         names = []
+        roles = self.lex.words.get("role", frozenset())
         for tok in self.doc:
-            if tok.lemma_ != role or span[0] <= tok.idx < span[1] or tok.i + 1 >= len(self.doc):
+            same = tok.lemma_ == role or _compound_role(tok.text, roles) == role
+            if not same or span[0] <= tok.idx < span[1] or tok.i + 1 >= len(self.doc):
                 continue
             window = list(self.doc[tok.i + 1 : tok.i + 5])
             name = self._name_in(window)
@@ -256,9 +259,16 @@ def _german_plural(tok: Token, role: str) -> bool:
 
 
 def _in_phrase(first: Token, start: int) -> bool:
-    """The name starting at ``first`` follows a preposition inside the phrase that
-    starts at token ``start`` (an article or adjective may stand between)."""
+    """The name starting at ``first`` is an attribute inside the phrase that starts at
+    token ``start``: after a preposition ("die Organisation *in Bonn*") or a genitive
+    article after the head noun ("der Sprecher *des Kremls*"); an article or adjective
+    may stand between."""
     k = first.i - 1
+    genitive = False
     while k > start and first.doc[k].tag_ in ("ART", "ADJA", "DT", "JJ"):
+        genitive = genitive or first.doc[k].lower_ == "des"
         k -= 1
-    return k >= start and first.doc[k].tag_ in ("APPR", "APPRART", "IN")
+    if k < start:
+        return False
+    tag = first.doc[k].tag_
+    return tag in ("APPR", "APPRART", "IN") or (genitive and tag == "NN")
