@@ -38,8 +38,8 @@ def test_subject_with_relative_clause_is_not_what_was_said(find: Analyse) -> Non
 
 
 def test_clause_after_a_plain_verb_is_not_said(find: Analyse) -> None:
-    quotes = find("Die Bürger forderten den Rücktritt, um den Weg zu Neuwahlen freizumachen.")
-    assert not any(q["text"].startswith("um den Weg") for q in quotes)
+    quotes = find("Die Bürger forderten den Rücktritt, um Platz für eine neue Führung zu schaffen.")
+    assert not any(q["text"].startswith("um Platz") for q in quotes)
 
 
 def test_hearsay_about_the_past_goes_on_reporting(find: Analyse) -> None:
@@ -48,8 +48,8 @@ def test_hearsay_about_the_past_goes_on_reporting(find: Analyse) -> None:
 
 
 def test_compound_source_noun(find: Analyse) -> None:
-    quotes = find("Nach UNHCR-Angaben sind 3.000 Menschen in der Stadt eingeschlossen.")
-    assert texts(quotes) == ["sind 3.000 Menschen in der Stadt eingeschlossen"]
+    quotes = find("Nach UNHCR-Angaben sitzen 2.500 Familien im Tal ohne Strom fest.")
+    assert texts(quotes) == ["sitzen 2.500 Familien im Tal ohne Strom fest"]
 
 
 def test_source_fills_the_first_field(find: Analyse) -> None:
@@ -135,9 +135,9 @@ def test_reported_sentence_ends_before_a_quotation_after_a_colon(find: Analyse) 
 def test_quoted_phrase_after_an_article_is_still_a_quote(find: Analyse) -> None:
     quotes = find(
         "„Wir bleiben Partner“, sagte der Präsident. "
-        "Beide Länder arbeiteten an einer „Stabilisierung der globalen Lage“."
+        "Beide Länder arbeiteten an einer „Entspannung der regionalen Lage“."
     )
-    assert "„Stabilisierung der globalen Lage“" in texts(quotes)
+    assert "„Entspannung der regionalen Lage“" in texts(quotes)
 
 
 def test_article_tagged_relative_after_a_noun(find: Analyse) -> None:

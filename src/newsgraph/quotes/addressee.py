@@ -1,7 +1,7 @@
 """Whom a German speech act is addressed to, read from the words of the cue's clause.
 
-"sagte *gegenüber der BBC*", "teilte *dem Sender CNN* mit", "in einem Interview *mit der
-Zeitung*", "in einem Brief *an den Präsidenten*", "forderte *die Regierung* auf", "*Ihm*
+"sagte *gegenüber der BBC*", "teilte *dem Sender CNN* mit", "in einem Interview *mit dem
+Rundfunk*", "in einem Brief *an den Präsidenten*", "forderte *die Regierung* auf", "*Ihm*
 wird vorgeworfen": the quotation corpus marks these NPs as the addressee (without
 "gegenüber", "mit" and "an"). Without a parser the clause is read by position: the
 addressee is an NP of the cue's own clause that is not its speaker.

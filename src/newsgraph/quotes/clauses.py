@@ -203,8 +203,8 @@ def _writers_clause(toks: Sequence[Token], lo: int, comma: int, lex: Lexicon) ->
 def source_clause(unit: Unit, lo: int, hi: int) -> tuple[int, int]:
     """The clause that holds a source inside it ("laut X", "nach Angaben X").
 
-    A relative clause ("…, *die nach dessen Angaben die Bombe enthielt*, wurde …"), a
-    clause after a complete one ("Sie soll es gewusst haben, *diese Taten seien aber
+    A relative clause ("…, *die nach dessen Angaben den Sprengstoff barg*, wurde …"), a
+    clause after a complete one ("Sie soll es gewusst haben, *diese Fälle seien aber
     laut X verjährt*"); else the whole sentence ("Ein Sprengsatz, vermutlich eine Bombe,
     ist nach Angaben X explodiert").
     """

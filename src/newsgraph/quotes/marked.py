@@ -97,7 +97,7 @@ _NAME_GLUE = frozenset({"ART", "APPR", "APPRART", "KON"})
 
 def _named(toks: Sequence[Token], lo: int, hi: int) -> bool:
     """A mark after an article that opens with a capital and is no sentence of its own:
-    "die „Kampagne für ein Freies Tibet“", "in der „BILD am Sonntag“" name something."""
+    "die „Initiative für saubere Flüsse“", "in der „BILD am Sonntag“" name something."""
     if lo == 0 or hi - lo < 3 or toks[lo - 1].tag_ not in _BEFORE_NAME:
         return False
     first = toks[lo + 1]

@@ -118,8 +118,8 @@ def _passive(toks: Sequence[Token], cue: Cue) -> bool:
 
 
 def _later_clause(unit: Unit, at: Attribution) -> int:
-    """Where a main clause with the speech act starts after a comma: "…, *die Polizei
-    spricht von 4.000*" · "…, *sprach aber von …*". 0: the act is not in a clause of
+    """Where a main clause with the speech act starts after a comma: "…, *die Feuerwehr
+    spricht von 300*" · "…, *sprach aber von …*". 0: the act is not in a clause of
     its own (a relative clause, or commas inside the subject)."""
     toks = unit.toks
     comma = next((k for k in range(at.lo - 1, 0, -1) if toks[k].text == ","), 0)
