@@ -181,8 +181,8 @@ def test_unknown_people_still_cluster(analyse: Analyse) -> None:
 
 def test_full_chain_with_ner_and_places() -> None:
     text = (
-        "Der russische Präsident Wladimir Putin hat am Montag den chinesischen General "
-        "Zhang Youxia in Moskau getroffen. Zhang lobte die Zusammenarbeit. Putin sagte, "
+        "Der russische Präsident Wladimir Putin empfing am Montag in Moskau den "
+        "chinesischen General Zhang Youxia. Zhang lobte die Zusammenarbeit. Putin sagte, "
         "die Nato wolle sich ausdehnen. Die NATO wies das zurück, fuhr der russische "
         "Präsident fort. Moskau und Peking bauen ihre Beziehungen aus."
     )
