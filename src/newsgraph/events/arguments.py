@@ -39,7 +39,7 @@ class Role:
 
     @property
     def end(self) -> int:
-        # "der Premierminister des Kosovos Hashim Thaçi": the attribute names the person too.
+        # "der Regierungschef Estlands Kaja Kallas": the attribute names the person too.
         np = self.referent or self.np
         return np.attribute.end if np.attribute is not None else np.end
 

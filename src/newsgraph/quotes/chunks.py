@@ -5,7 +5,7 @@ corpus counts as part of a speaker: a genitive ("der Sprecher *des Kremls*", "An
 *örtlicher Behörden*"), a "von/aus" phrase ("Oberst X *vom Landeskriminalamt*"), before
 the verb also an "in/für/bei" phrase ("die Behörde *in Bonn*"), after it only "in" + a
 place name after an institution ("ein Sprecher des Amts *in Kiel*"); then a name or role in
-apposition ("ein Sprecher der Polizei*, Lars Beringer*") and a second NP coordinated ("X
+apposition ("ein Sprecher der Feuerwehr*, Timo Kersten*") and a second NP coordinated ("X
 *sowie Y*"). A name in quotation marks is a head ("die Zeitung *„Die Welt“*"), a name's
 genitive an article ("*Berlins* Bürgermeister"). Indices are positions in a list of tokens
 (one unit). The conventions were counted on the corpus' train split.
@@ -330,7 +330,7 @@ def _coordinated(toks: Sequence[Token], end: int, ts: TagSet, left: bool) -> int
 
 
 def _apposition(toks: Sequence[Token], end: int, ts: TagSet) -> int:
-    """ ", Lars Beringer," after an NP: a name in apposition belongs to the speaker."""
+    """ ", Timo Kersten," after an NP: a name in apposition belongs to the speaker."""
     n = len(toks)
     if end + 1 >= n or toks[end].text != ",":
         return end

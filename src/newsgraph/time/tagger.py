@@ -153,7 +153,7 @@ def _finish(dr: Draft, res: Resolved) -> None:
 
 
 def _apposition(text: str, items: list[dict[str, Any]], dr: Draft, res: Resolved) -> None:
-    """ "am Montag, den 18. Februar 2008": the weekday takes the date's value."""
+    """ "am Dienstag, den 4. März 2025": the weekday takes the date's value."""
     if not items or dr.month is None or dr.day is None or not _DAY_VALUE.match(res.value):
         return
     prev = items[-1]
