@@ -46,6 +46,11 @@ def _addressee(find: QuoteRun, text: str) -> str | None:
         # "vorwerfen": the dative, not the accusative that follows it
         ("Die Opposition warf der Regierung vor, die Zahlen geschönt zu haben.", "der Regierung"),
         ("Er appellierte an die Lehrer, die Prüfungen zu verschieben.", "die Lehrer"),
+        # "der" after a subject that follows the verb: a dative too
+        (
+            "Zudem wirft Greenpeace der Stadtverwaltung vor, Fristen versäumt zu haben.",
+            "der Stadtverwaltung",
+        ),
     ],
 )
 def test_addressee_found(find: QuoteRun, text: str, expected: str) -> None:

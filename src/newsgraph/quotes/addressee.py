@@ -70,7 +70,7 @@ def addressee(
     front = clause.np_at(lo)
     if speaker is not None and speaker[0] > cue.i and front and front[1] == cue.i:
         return front  # an object first: "*Der Politik* schlug er vor"
-    return _object(clause, left=speaker is not None and speaker[1] <= cue.i)
+    return _object(clause, subject_end=speaker[1] if speaker is not None else None)
 
 
 def _phrase(c: _Clause, k: int) -> IdxSpan | None:
@@ -95,9 +95,9 @@ def _phrase(c: _Clause, k: int) -> IdxSpan | None:
     return found if ok else None
 
 
-def _object(c: _Clause, left: bool) -> IdxSpan | None:
-    """The verb's dative (or accusative) object in its middle field; ``left``: the
-    subject stands before the verb."""
+def _object(c: _Clause, subject_end: int | None) -> IdxSpan | None:
+    """The verb's dative (or accusative) object in its middle field; ``subject_end``:
+    where the speaker's NP ends (an NP after it is no subject)."""
     toks = c.toks
     k, stop = _middle_field(toks, c.cue, c.lo, c.hi)
     while k < stop:
@@ -116,7 +116,8 @@ def _object(c: _Clause, left: bool) -> IdxSpan | None:
         found = c.np_at(k)
         if found is None or tok.text.lower() in ("es", "sich"):
             return None
-        if _addressed(toks, found, c.lex, c.takes("addressee_acc"), left):
+        placed = subject_end is not None and subject_end <= found[0]
+        if _addressed(toks, found, c.lex, c.takes("addressee_acc"), placed):
             return found  # "teilte dem Sender mit", "forderte die SPD auf"
         k = found[1]  # another object: the addressee may follow it
     return None
@@ -135,13 +136,14 @@ def _middle_field(toks: Sequence[Token], cue: Cue, lo: int, hi: int) -> tuple[in
 
 
 def _addressed(
-    toks: Sequence[Token], np: IdxSpan, lex: Lexicon, accusative: bool, left: bool
+    toks: Sequence[Token], np: IdxSpan, lex: Lexicon, accusative: bool, placed: bool
 ) -> bool:
     """The NP can be the verb's dative (or, for ``accusative`` verbs, accusative) object.
 
-    With the subject before the verb (``left``), an NP after it that opens with "der" or
-    a name is no subject: "sagte *der Zeitung*", "warf *Norbert Lammert* … vor"; "den"
-    before a plural is a dative: "erklärte *den Mitarbeitern*".
+    Where the subject stands before the NP (``placed``), an NP that opens with "der" or a
+    name is no subject: "sagte *der Zeitung*", "wirft die OSZE *der Wahlkommission* vor",
+    "warf *Norbert Lammert* … vor"; "den" before a plural is a dative: "erklärte *den
+    Mitarbeitern*".
     """
     first = toks[np[0]]
     word = first.text.lower()
@@ -152,7 +154,8 @@ def _addressed(
     head = toks[np[1] - 1]
     plural = head.tag_ == "NN" and head.text != head.lemma_ and head.text.endswith("n")
     audience = np[1] - np[0] == 1 and lex.has("audience", head.text)  # "sagte *Reportern*"
-    return left and (word == "der" or first.tag_ == "NE" or audience or (word == "den" and plural))
+    dative = word == "der" or (word == "den" and plural)
+    return placed and (dative or first.tag_ == "NE" or audience)
 
 
 def _accusative(tok: Token) -> bool:
