@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.evaluate.common import Counts, greedy_pairs, hungarian, set_counts, token_f1
+from newsgraph.evaluate.common import (
+    Counts,
+    DatasetResult,
+    greedy_pairs,
+    hungarian,
+    set_counts,
+    token_f1,
+)
 from newsgraph.evaluate.events import match, role_right
 from newsgraph.evaluate.events_en import plover_record
 from newsgraph.evaluate.loaders import TokenSentence, bio_spans, strip_inline
 from newsgraph.evaluate.ner import count_by_type, germeval_gold, system_spans
-from newsgraph.evaluate.quotes import Quote, align, is_direct, read_brat
+from newsgraph.evaluate.quotes import SPOKEN, Quote, QuoteTally, align, is_direct, read_brat
 from newsgraph.evaluate.times import Timex, compare, normalise_value
 
 
@@ -99,6 +106,18 @@ def test_quote_alignment_counts_tokens_per_role() -> None:
     assert result.roles["cue"] == Counts(tp=0, fp=1, fn=1)
     assert result.exact == Counts(0, 2, 2)
     assert len(result.pairs) == 1 and result.pairs[0][0].kind == "direct"
+
+
+def test_spoken_row_leaves_reported_speech_out() -> None:
+    """Reported gold and our reported quotes leave the direct+indirect row; a direct quote of
+    ours on reported gold words stays in it as a false positive."""
+    result = DatasetResult("quotes", "t", "dev", "de")
+    tally = QuoteTally(result, ("direct", "indirect", "reported"), addressee=False)
+    gold = [_q("direct", {1, 2, 3}), _q("reported", {10, 11, 12, 13}), _q("reported", {20, 21})]
+    system = [_q("direct", {1, 2, 3}), _q("reported", {10, 11, 12}), _q("indirect", {20, 21})]
+    tally.add(gold, system)
+    assert result.rows[f"{SPOKEN}.quote"] == Counts(tp=3, fp=2, fn=0)
+    assert result.rows["quote"] == Counts(tp=8, fp=0, fn=1)
 
 
 def test_brat_relations_and_direct_quotes() -> None:
