@@ -6,6 +6,8 @@
 * A pronoun is the closest speaker named before it, else the closest person mention.
 * A role phrase is the name that stands next to the same role noun elsewhere in the
   article ("des russischen Präsidenten Wladimir Putin"), else the closest person before.
+* A definite organisation phrase ("das Gericht", "einer Erklärung des Verbandes") is the
+  organisation it points back to (``Resolver._organisation``).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from .found import Offsets
 from .lexicon import Lexicon
+from .organisations import Context, Named, org_head, organisation
 
 _NAME_TAGS = frozenset({"NE", "NNP", "NNPS"})
 _INDEFINITE = frozenset({"ein", "eine", "einer", "einem", "einen", "a", "an"})
@@ -85,7 +88,27 @@ class Resolver:
         if name:
             return self._remember(span, self._longer_form(name, span[0]), None)
         role = self._role_head(toks)
-        return self._by_role(role, toks, span) if role is not None else (None, None)
+        if role is not None:
+            return self._by_role(role, toks, span)
+        noun = org_head(toks, self.lex.words.get("org_role", frozenset()))
+        return self._organisation(noun, span) if noun is not None else (None, None)
+
+    def _organisation(self, noun: Token, span: Offsets) -> tuple[str | None, str | None]:
+        before = [
+            Named(m.entity, m.name, self._text(m))
+            for m in self.mentions
+            if m.type == "ORG" and m.end <= span[0]
+        ]
+        places = {m.name for m in self.mentions if m.type in ("LOC", "GPE")}
+        places |= {self._text(m) for m in self.mentions if m.type in ("LOC", "GPE")}
+        bodies = self.lex.words.get("org_role", frozenset())
+        context = Context(before, bodies, self._name_in, places.__contains__)
+        entity, name = organisation(noun, span[1], context)
+        if name is not None and entity is None:  # a name found in the text: its entity
+            entity = next(
+                (m.entity for m in self.mentions if name in (m.name, self._text(m))), None
+            )
+        return entity, name
 
     def _by_role(
         self, role: str, toks: list[Token], span: Offsets
