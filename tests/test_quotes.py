@@ -586,6 +586,40 @@ def test_en_no_speech_no_quote(analyse: Analyse) -> None:
     assert analyse("The river flooded the town on Sunday.", "en") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "who"),
+    [
+        # a modal clause before the attribution is what was said
+        (
+            "The port will reopen on Friday, the ministry said.",
+            "The port will reopen on Friday",
+            "the ministry",
+        ),
+        (
+            "Fuel prices could rise again, the central bank warned.",
+            "Fuel prices could rise again",
+            "the central bank",
+        ),
+        # "continue" with words after it is no cue: the attribution at the end is
+        (
+            "The strike will continue until wages rise, the union said in a statement.",
+            "The strike will continue until wages rise",
+            "the union",
+        ),
+    ],
+)
+def test_en_clause_before_attribution(analyse: Analyse, text: str, content: str, who: str) -> None:
+    quotes = analyse(text, "en")
+    assert [(q["text"], speaker(q), cue(q)) for q in quotes] == [
+        (content, who, "said" if "said" in text else "warned")
+    ]
+
+
+def test_en_that_after_adverb(analyse: Analyse) -> None:
+    q = one(analyse("He insisted, however, that the vote had been fair.", "en"), "fair")
+    assert q["text"] == "that the vote had been fair"
+
+
 # --- quotation marks alone ------------------------------------------------------------------
 
 

@@ -83,6 +83,9 @@ def verb_cue(toks: Sequence[Token], i: int, lex: Lexicon) -> Cue | None:
     tok = toks[i]
     if lex.lang == "en":
         ok = tok.tag_.startswith("VB") and tok.lemma_.lower() in lex.verbs
+        if ok and lex.has("bare_only", tok.lemma_.lower()):
+            # "…," he continued." reports; "The protests will continue until …" does not
+            ok = i + 1 >= len(toks) or toks[i + 1].is_punct
         return Cue("verb", i) if ok else None
     lemma = tok.lemma_.lower()
     if tok.tag_.startswith("VA") and lemma == "werden":

@@ -143,11 +143,13 @@ _THAT_REACH = 5  # words of a time or place phrase between "said" and "that"
 
 def _that_after(toks: Sequence[Token], hi: int) -> int:
     """Where the reported clause starts after an English cue: at "that", past a time or
-    place phrase before it ("said *on Thursday* that …"), as PolNeAR marks the content."""
+    place phrase or an adverb before it ("said *on Thursday* that …", "insisted,
+    *however,* that …"), as PolNeAR marks the content."""
     for k in range(hi, min(len(toks), hi + _THAT_REACH)):
         if toks[k].lower_ == "that" and toks[k].dep_ == "mark":
             return k
-        if toks[k].is_punct or toks[k].pos_ in ("VERB", "AUX"):
+        # a comma sets off an adverb ("insisted, *however,* that"); other marks end it
+        if (toks[k].is_punct and toks[k].text != ",") or toks[k].pos_ in ("VERB", "AUX"):
             break
     return hi
 
@@ -193,7 +195,7 @@ def _clause_before(toks: Sequence[Token], at: Attribution) -> tuple[int, int] | 
     relative = in_relative(toks, start, b)
     has_verb = any(
         (t.tag_.endswith("FIN") and not relative[k - start])
-        or t.tag_ in ("VBD", "VBZ", "VBP")
+        or t.tag_ in ("VBD", "VBZ", "VBP", "MD")  # "The plant will close, the firm said"
         or t.is_quote
         for k, t in enumerate(toks[start:b], start)
     )
