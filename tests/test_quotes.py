@@ -615,6 +615,34 @@ def test_en_clause_before_attribution(analyse: Analyse, text: str, content: str,
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "probe", "who"),
+    [
+        # a participle clause speaks for the subject of its verb
+        ("The mayor left the meeting early, saying the budget was final.", "budget", "The mayor"),
+        (
+            "Officials in Kigali were quoted as saying they were ready.",
+            "ready",
+            "Officials in Kigali",
+        ),
+        # the name before a relative clause, where the parse hangs it elsewhere
+        (
+            "Home Secretary Laura Whitfield, who had promised the flight would leave this week, "
+            "said the ruling was deeply disappointing.",
+            "ruling",
+            "Home Secretary Laura Whitfield",
+        ),
+    ],
+)
+def test_en_implicit_subjects(analyse: Analyse, text: str, probe: str, who: str) -> None:
+    assert speaker(one(analyse(text, "en"), probe)) == who
+
+
+def test_en_no_words_after_respond_to(analyse: Analyse) -> None:
+    text = "The airline did not respond to a request for comment on Friday."
+    assert analyse(text, "en") == []
+
+
 def test_en_that_after_adverb(analyse: Analyse) -> None:
     q = one(analyse("He insisted, however, that the vote had been fair.", "en"), "fair")
     assert q["text"] == "that the vote had been fair"

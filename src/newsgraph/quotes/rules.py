@@ -126,6 +126,8 @@ def _clause_after(toks: Sequence[Token], at: Attribution, lex: Lexicon) -> tuple
         while j < n and toks[j].text in (",", ":"):
             j += 1
         end = _asked_end(toks, at.cue.i, j)
+        if j < n and toks[j].lower_ == "to" and lex.has("to_whom", toks[at.cue.i].lemma_):
+            return None  # "did not respond *to* a request": to whom, not what
         return (j, end) if end - j >= 3 and not toks[j].is_punct else None
     for j in range(at.hi, min(n, at.hi + _MAX_GAP)):
         if toks[j].text in _SEPARATORS:
@@ -247,7 +249,8 @@ def indirect_quote(unit: Unit, at: Attribution, lex: Lexicon) -> Found | None:
         return None
     # "…, sagte X": without a speaker after it the cue is mostly inside a subordinate
     # clause ("…, der als Download gestellt wurde"), not attributing what stands before
-    before = _clause_before(toks, at) if at.speaker is not None or _so_it_says(toks, at) else None
+    told = at.speaker is not None and (lang == "de" or _next_to_cue(at))
+    before = _clause_before(toks, at) if told or _so_it_says(toks, at) else None
     span = before or _clause_after(toks, at, lex)
     if span is None:
         return None
@@ -261,6 +264,13 @@ def indirect_quote(unit: Unit, at: Attribution, lex: Lexicon) -> Found | None:
         hi = coordinated_end(unit, lo, hi, lex)
     whole = before is None and lang == "de" and _reported_cue(toks, at, lex)
     return _clause_found(unit, at, (lo, hi), whole)
+
+
+def _next_to_cue(at: Attribution) -> bool:
+    """ "…, the ministry said" · "…, said X": the speaker stands by the cue, not as the
+    subject of another verb ("X left the room, *saying* …")."""
+    assert at.speaker is not None
+    return at.speaker[1] >= at.cue.i or at.speaker[0] > at.cue.i
 
 
 def _clause_found(unit: Unit, at: Attribution, span: tuple[int, int], whole: bool) -> Found:

@@ -37,10 +37,43 @@ def parsed_subject(toks: Sequence[Token], v: int) -> tuple[IdxSpan | None, IdxSp
     for child in toks[v].children:
         role = {"nsubj": "s", "nsubjpass": "s", "dobj": "o", "dative": "o"}.get(child.dep_)
         lo, hi = index.get(child.left_edge.i), index.get(child.right_edge.i)
+        if role == "s" and child.tag_ in ("WP", "WDT") and toks[v].dep_ == "relcl":
+            # "Laura Whitfield, *who* had promised …": the noun the clause describes
+            head = toks[v].head
+            lo, hi = index.get(head.left_edge.i), index.get(head.i)
         if role and lo is not None and hi is not None and child.lower_ != "it":
             found.setdefault(role, (lo, hi + 1))
     addressee = found.get("o") if toks[v].lemma_ in _TELL else None
-    return found.get("s"), addressee
+    subject = found.get("s") or _before_relative(toks, v) or _shared_subject(toks, v, index)
+    return subject, addressee
+
+
+def _shared_subject(toks: Sequence[Token], v: int, index: dict[int, int]) -> IdxSpan | None:
+    """ "X left the room, *saying* …", "X was quoted *as saying* …": a participle
+    clause speaks for the subject of the verb it hangs on."""
+    verb = toks[v]
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "pcomp", "xcomp") or verb.head is verb:
+        return None
+    head = verb.head.head if verb.head.pos_ == "ADP" else verb.head
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ != "it":
+            lo, hi = index.get(child.left_edge.i), index.get(child.right_edge.i)
+            if lo is not None and hi is not None:
+                return lo, hi + 1
+    return None
+
+
+def _before_relative(toks: Sequence[Token], v: int) -> IdxSpan | None:
+    """ "Laura Whitfield, who had promised …, said …": the name that opens the sentence
+    before a relative clause closed by a comma right before the verb (the small English
+    parser often hangs the name on the relative clause's verb instead)."""
+    if v < 4 or toks[v - 1].text != ",":
+        return None
+    first = next((k for k in range(v - 1) if toks[k].text == ","), None)
+    if first is None or first < 1 or toks[first + 1].tag_ not in ("WP", "WDT"):
+        return None
+    names = all(t.tag_ in ("NNP", "NNPS", "NN", "DT", "JJ") for t in toks[:first])
+    return (0, first) if names else None
 
 
 def verb_speaker(
