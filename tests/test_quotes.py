@@ -355,6 +355,19 @@ def test_no_konjunktiv_no_quote(analyse: Analyse) -> None:
     assert analyse("Der Zug fuhr am Morgen ab. Die Fahrgäste waren froh.") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nouns and names the tagger calls finite verbs look like Konjunktiv I ("versuche")
+        "Die Behörde will Messenger stärker prüfen. Im Fokus stehen Signal, iMessage und Threema.",
+        "Die Wölfin zieht seit Tagen durch die Region, doch alle Versuche sie einzufangen "
+        "oder zu betäuben, blieben erfolglos.",
+    ],
+)
+def test_capitalised_verb_forms_are_no_konjunktiv(analyse: Analyse, text: str) -> None:
+    assert analyse(text) == []
+
+
 def test_wonach_clause(analyse: Analyse) -> None:
     text = "Es gibt einen Bericht der Agentur Reuters, wonach der Minister zurückgetreten sei."
     q = one(analyse(text), "Minister")

@@ -23,11 +23,24 @@ def is_konjunktiv(unit: Unit, lex: Lexicon, strict: bool = False) -> bool:
         return True
     if (
         not strict
-        and (lower & lex.words.get("konj2", frozenset()) or any(konj2_form(t) for t in words))
+        and (
+            lower & lex.words.get("konj2", frozenset())
+            or any(konj2_form(t) and verb_shaped(t) for t in words)
+        )
         and not lower & lex.words.get("conditional", frozenset())
     ):
         return True
-    return any(konj1_form(t.text, t.lemma_, t.tag_) for t in words)
+    return any(konj1_form(t.text, t.lemma_, t.tag_) and verb_shaped(t) for t in words)
+
+
+def verb_shaped(tok: Token) -> bool:
+    """A German verb form is written in small letters, capitalised only where a sentence
+    or quotation starts: the tagger's "Versuche", "iMessage" (VVFIN) are nouns and names,
+    not Konjunktiv I."""
+    text = tok.text
+    if not text[1:].islower():
+        return len(text) == 1
+    return text[0].islower() or tok.i == 0 or tok.nbor(-1).is_punct
 
 
 def konj1_form(text: str, lemma: str, tag: str) -> bool:
@@ -53,6 +66,8 @@ def konj_word(tok: Token, lex: Lexicon, strict: bool) -> bool:
     kinds = ("konj1", "hearsay") if strict else ("konj1", "hearsay", "konj2")
     if any(word in lex.words.get(k, frozenset()) for k in kinds):
         return True
+    if not verb_shaped(tok):
+        return False
     return konj1_form(tok.text, tok.lemma_, tok.tag_) or (not strict and konj2_form(tok))
 
 
