@@ -651,6 +651,28 @@ def test_en_implicit_subjects(analyse: Analyse, text: str, probe: str, who: str)
     assert speaker(one(analyse(text, "en"), probe)) == who
 
 
+def test_en_source_with_participle_phrase(analyse: Analyse) -> None:
+    text = "According to a draft seen by reporters, the plan would cost 3 billion euros."
+    q = one(analyse(text, "en"), "plan")
+    assert speaker(q) == "a draft seen by reporters"
+    assert q["text"] == "the plan would cost 3 billion euros"
+
+
+def test_en_nationality_before_the_speaker_noun(analyse: Analyse) -> None:
+    text = "The Chinese foreign ministry said the visit would go ahead."
+    entities = [
+        {
+            "id": "e1",
+            "name": "Chinese",
+            "type": "MISC",
+            "mentions": [{"start": 4, "end": 11, "text": "Chinese", "kind": "name"}],
+        }
+    ]
+    q = one(analyse(text, "en", entities=entities), "visit")
+    assert q["speaker"]["entity"] == "e1"  # of China
+    assert resolved(q) == "Chinese foreign ministry"  # but not "Chinese" that speaks
+
+
 def test_en_no_words_after_respond_to(analyse: Analyse) -> None:
     text = "The airline did not respond to a request for comment on Friday."
     assert analyse(text, "en") == []

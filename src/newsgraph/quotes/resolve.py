@@ -79,7 +79,10 @@ class Resolver:
         toks = self._tokens(span)
         owner = self._possessor(hit, toks)
         if hit is not None and not owner and not self._is_pronoun(toks):
-            return self._remember(span, hit.name, hit.entity)
+            # "the Chinese foreign ministry", "U.S. officials": of that country, but the
+            # speaker is the phrase
+            name = _without_article(toks) if self._modifies(hit, toks) else hit.name
+            return self._remember(span, name, hit.entity)
         if self._is_pronoun(toks):
             return self._antecedent(span[0])
         if owner:
@@ -92,6 +95,13 @@ class Resolver:
             return self._by_role(role, toks, span)
         noun = org_head(toks, self.lex.words.get("org_role", frozenset()))
         return self._organisation(noun, span) if noun is not None else (None, None)
+
+    def _modifies(self, hit: Mention, toks: list[Token]) -> bool:
+        """An English place or nationality before the phrase's common noun head."""
+        if self.lex.lang != "en" or hit.type not in ("GPE", "LOC", "MISC") or not toks:
+            return False
+        last = toks[-1]
+        return hit.end <= last.idx and last.tag_.startswith("NN") and last.text[:1].islower()
 
     def _organisation(self, noun: Token, span: Offsets) -> tuple[str | None, str | None]:
         before = [
@@ -274,6 +284,11 @@ def _compound_role(word: str, roles: frozenset[str]) -> str | None:
     ]
     # the longest head, then the first in order: the same on every run (sets are unordered)
     return min(heads, key=lambda r: (-len(r), r), default=None)
+
+
+def _without_article(toks: list[Token]) -> str:
+    first = 1 if toks[0].lower_ in ("the", "a", "an") else 0
+    return " ".join(t.text for t in toks[first:]).replace(" 's", "'s")
 
 
 def _german_plural(tok: Token, role: str) -> bool:

@@ -370,7 +370,21 @@ def cue_speaker(
     end = np_end(toks, start, ts) if start < len(toks) and not quoted[start] else None
     if end is None and start < len(toks) and toks[start].text in _QUOTE_MARKS:
         end = _marked_name(toks, start)  # "laut „tagesschau.de“": a source named in marks
+    if end is not None and end < len(toks) and toks[end].tag_ == "VBN":
+        end = _participle_end(toks, end)
     return ((start, end) if end is not None else None), None
+
+
+_PARTICIPLE_REACH = 6  # words of "seen by Reuters", "released by the ministry on Friday"
+
+
+def _participle_end(toks: Sequence[Token], end: int) -> int:
+    """ "according to a draft *seen by Reuters*, …": a participle phrase up to the comma
+    describes the source."""
+    for k in range(end + 1, min(len(toks), end + _PARTICIPLE_REACH + 1)):
+        if toks[k].text == ",":
+            return k
+    return end
 
 
 _MARKED_NAME = 6  # words of a source's name in quotation marks
