@@ -782,6 +782,15 @@ def test_quote_over_paragraphs_takes_the_speaker_named_at_its_end(analyse: Analy
             "Strom",
             ("Experten", None),
         ),
+        # a compound role takes only the same compound: the FDP chair is not the Greens'
+        # parliamentary chair named later
+        (
+            "Finanzminister Jonas Brandt verteidigte den Etat. Die Ausgaben müssten sinken, "
+            "sagte der FDP-Vorsitzende. Die Grünen-Fraktionsvorsitzende Lena Vogt "
+            "widersprach.",
+            "Ausgaben",
+            ("der FDP-Vorsitzende", "Jonas Brandt"),
+        ),
     ],
 )
 def test_role_phrase_resolution(
@@ -789,6 +798,26 @@ def test_role_phrase_resolution(
 ) -> None:
     q = one(analyse(text), probe)
     assert (speaker(q), resolved(q)) == expected
+
+
+def test_role_phrase_passes_over_a_person_after_a_preposition(analyse: Analyse) -> None:
+    text = (
+        "„Wir bleiben neutral“, sagte Außenministerin Eva Lindqvist nach dem Treffen mit "
+        "Piotr Nowak. Die Regierung werde Hilfe leisten, kündigte die Politikerin an."
+    )
+    entities = [
+        {
+            "id": f"e{k}",
+            "name": name,
+            "type": "PER",
+            "mentions": [
+                {"start": text.index(name), "end": text.index(name) + len(name), "kind": "name"}
+            ],
+        }
+        for k, name in enumerate(("Eva Lindqvist", "Piotr Nowak"))
+    ]
+    q = one(analyse(text, entities=entities), "Hilfe")
+    assert (speaker(q), resolved(q)) == ("die Politikerin", "Eva Lindqvist")
 
 
 def test_name_in_the_genitive_owns_the_speaker(analyse: Analyse) -> None:

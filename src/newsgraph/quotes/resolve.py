@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -126,12 +127,12 @@ class Resolver:
         """A role phrase: the name next to the same role elsewhere, else the person named
         last, unless the phrase is a group ("The leaders", "Experten") or indefinite
         ("ein Regierungssprecher": somebody new)."""
-        found = self._named_role(role, span)
+        found = self._named_role(role, span, _role_prefix(toks, role))
         if found:
             return self._remember(span, found, None)
         group = any(t.tag_ == "NNS" or _german_plural(t, role) for t in toks)
         new = bool(toks) and toks[0].lower_ in _INDEFINITE
-        return (None, None) if group or new else self._antecedent(span[0])
+        return (None, None) if group or new else self._antecedent(span[0], role=True)
 
     def _possessor(self, mention: Mention | None, toks: list[Token]) -> bool:
         """ "*Rezais* Wahlkampfhelfer": a name in the genitive that opens the phrase owns
@@ -186,14 +187,28 @@ class Resolver:
             for k in ("pron_m", "pron_f", "pron_p")
         )
 
-    def _antecedent(self, offset: int) -> tuple[str | None, str | None]:
+    def _antecedent(self, offset: int, role: bool = False) -> tuple[str | None, str | None]:
         before = [n for n in self.named if n[0] < offset]
         people = [m for m in self.mentions if m.type == "PER" and m.end <= offset]
+        if role and before and before[-1][2] in {m.entity for m in people}:
+            # "…, sagte X nach dem Treffen *mit Y*. …, kündigte der Politiker an": a
+            # person after a preposition is less likely the one a role phrase takes up
+            # than the person who spoke last
+            people = [m for m in people if not self._prepositional(m)]
         if before and (not people or before[-1][0] >= people[-1].start):
             return before[-1][2], before[-1][1]
         if people:
             return people[-1].entity, people[-1].name
         return None, self._last_name_before(offset)
+
+    def _prepositional(self, mention: Mention) -> bool:
+        words = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if words is None or words.start == 0:
+            return False
+        k = words.start - 1
+        while k > 0 and self.doc[k].tag_ in ("ART", "ADJA", "DT", "JJ", "NN", "NNP"):
+            k -= 1  # "mit *dem ukrainischen Außenminister* Kuleba"
+        return self.doc[k].tag_ in ("APPR", "APPRART", "IN")
 
     def _last_name_before(self, offset: int) -> str | None:
         """Without entities: the closest name of two or more words before (a person, mostly)."""
@@ -243,14 +258,18 @@ class Resolver:
                 return head
         return None
 
-    def _named_role(self, role: str, span: Offsets) -> str:
+    def _named_role(self, role: str, span: Offsets, prefix: str) -> str:
         """A name right after the same role noun elsewhere: "Präsidenten Wladimir Putin",
-        also after a compound of it ("Kremlsprecher Dmitri Peskow" for "der Sprecher")."""
+        also after a compound of it ("Kremlsprecher Dmitri Peskow" for "der Sprecher").
+        A compound in the phrase takes only the same compound: "der *FDP*-Vorsitzende" is
+        not the "*Grünen-Fraktions*vorsitzende Katharina Dröge"."""
         names = []
         roles = self.lex.words.get("role", frozenset())
         for tok in self.doc:
             same = tok.lemma_ == role or _compound_role(tok.text, roles) == role
             if not same or span[0] <= tok.idx < span[1] or tok.i + 1 >= len(self.doc):
+                continue
+            if prefix and _role_prefix([tok], role) != prefix:
                 continue
             window = list(self.doc[tok.i + 1 : tok.i + 5])
             name = self._name_in(window)
@@ -284,6 +303,19 @@ def _compound_role(word: str, roles: frozenset[str]) -> str | None:
     ]
     # the longest head, then the first in order: the same on every run (sets are unordered)
     return min(heads, key=lambda r: (-len(r), r), default=None)
+
+
+def _role_prefix(toks: Sequence[Token], role: str) -> str:
+    """What a compound puts before the role noun ("fdp-" in "FDP-Vorsitzende", "kreml" in
+    "Kremlsprecher"); "" for the bare noun."""
+    for t in toks:
+        lower, head = t.text.lower(), role.lower()
+        at = lower.rfind(head[: max(len(head) - 2, 3)])  # inflected: "Vorsitzenden"
+        if at > 0 and t.text[:1].isupper():
+            return lower[:at]
+        if at == 0:
+            return ""
+    return ""
 
 
 def _without_article(toks: list[Token]) -> str:
