@@ -151,6 +151,15 @@ def test_appositive_gives_the_bare_office_noun(analyse: Analyse) -> None:
     assert "Eine Ministerin" not in texts(baerbock)
 
 
+def test_a_compound_office_is_not_the_bare_office_named_later(analyse: Analyse) -> None:
+    text = (
+        "Wahlsieger Marek Wolny sprach vor Anhängern. Der frühere EU-Ratspräsident kündigte "
+        "Reformen an. Präsident Adam Zielinski muss nun einen Regierungschef benennen."
+    )
+    doc = analyse(text, [("Marek Wolny", "PER"), ("Adam Zielinski", "PER")], "2023-10")
+    assert "Der frühere EU-Ratspräsident" not in texts(find(doc, "Adam Zielinski"))
+
+
 def test_agencies_are_never_actors(analyse: Analyse) -> None:
     text = "Die G7 forderten China zu Zurückhaltung auf, berichtete AFP."
     names = [("G7", "ORG"), ("China", "GPE"), ("AFP", "ORG")]

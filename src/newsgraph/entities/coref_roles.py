@@ -142,12 +142,14 @@ def _antecedent(
 
 
 def _same_office(desc: Description, other: Description, kb: KnowledgeBase) -> bool:
-    """Same office noun ("Präsident"/"Präsidenten", "Ministerin"/"Außenministerin") and
-    no disagreement about the country."""
+    """Same office noun ("Präsident"/"Präsidenten"; "die Ministerin" for the
+    "Außenministerin" named) and no disagreement about the country. A compound in the
+    description is an office of its own: "der frühere EU-Ratspräsident" is not the
+    "Präsident Andrzej Duda" named later."""
     if desc.code and other.code and desc.code[:3] != other.code[:3]:
         return False
     a, b = _stem(desc.noun, kb), _stem(other.noun, kb)
-    return a == b or a.endswith(b) or b.endswith(a)
+    return a == b or b.endswith(a)
 
 
 def _stem(noun: str, kb: KnowledgeBase) -> str:
