@@ -12,16 +12,18 @@ from newsgraph.pipeline import PipelineOptions
 from newsgraph.quotes import stage as quote_stage
 
 
-def _entities(text: str, names: list[tuple[str, str]]) -> list[dict[str, Any]]:
+def _entities(text: str, names: list[tuple[str, ...]]) -> list[dict[str, Any]]:
+    """(name, type[, CAMEO actor code]) → entity records with one mention each."""
     out = []
-    for k, (name, kind) in enumerate(names):
+    for k, (name, kind, *actor) in enumerate(names):
         start = text.index(name)
         mention = {"start": start, "end": start + len(name), "text": name, "kind": "name"}
-        out.append({"id": f"e{k}", "name": name, "type": kind, "mentions": [mention]})
+        record = {"id": f"e{k}", "name": name, "type": kind, "mentions": [mention]}
+        out.append({**record, "actor": actor[0] if actor else None})
     return out
 
 
-def _speaker(text: str, probe: str, names: list[tuple[str, str]]) -> tuple[str, str | None]:
+def _speaker(text: str, probe: str, names: list[tuple[str, ...]]) -> tuple[str, str | None]:
     options = PipelineOptions()
     doc = Document(article=Article(text=text, lang="de"), lang="de")
     doc.parts = [Part("body", 0, len(text))]
@@ -83,6 +85,15 @@ def _speaker(text: str, probe: str, names: list[tuple[str, str]]) -> tuple[str, 
             [("Auswärtige Amt", "ORG")],
             ("Das russische Außenministerium", None),
         ),
+        # no name ends in the noun: the last organisation whose actor code is of a sector
+        # the noun stands for (an alliance: IGO), not the last one named
+        (
+            "Die Nato beriet in Brüssel über die Ostflanke, der Konzern Velmar lieferte Daten. "
+            "Das Bündnis erklärte, die Übung beginne im Mai.",
+            "Übung",
+            [("Nato", "ORG", "IGOWSTNAT"), ("Velmar", "ORG")],
+            ("Das Bündnis", "Nato"),
+        ),
         # a plural is many
         (
             "Die Stadtwerke Kessin meldeten am Morgen einen Rohrbruch. "
@@ -94,6 +105,6 @@ def _speaker(text: str, probe: str, names: list[tuple[str, str]]) -> tuple[str, 
     ],
 )
 def test_organisation_phrase_resolution(
-    text: str, probe: str, names: list[tuple[str, str]], expected: tuple[str, str | None]
+    text: str, probe: str, names: list[tuple[str, ...]], expected: tuple[str, str | None]
 ) -> None:
     assert _speaker(text, probe, names) == expected

@@ -10,13 +10,14 @@ Umweltschutzorganisation") only takes the name it stood next to before ("der
 Umweltschutzorganisation *WWF*"); else it stays unresolved, as its words say more than a
 lemma would. A plural ("die Behörden") is many. The organisation named last is no
 fallback: ORG mentions of the entity recogniser are too mixed ("TNT", "MESZ") to point
-back to.
+back to; the last one whose CAMEO actor code is of a sector the noun can stand for is
+("Das Bündnis" → Nato, IGOWSTNAT).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -32,6 +33,7 @@ class Named:
     entity: str | None
     name: str  # the entity's name
     text: str  # the words in the text
+    actor: str = ""  # its CAMEO actor code, where the KB has one ("IGOWSTNAT")
 
 
 def org_head(toks: Sequence[Token], bodies: frozenset[str]) -> Token | None:
@@ -65,6 +67,8 @@ class Context:
     bodies: frozenset[str]
     name_in: Callable[[list[Token]], str]  # the name among a few tokens, or ""
     is_place: Callable[[str], bool]
+    # CAMEO sector → the nouns that can stand for an organisation of it ("IGO": Bündnis)
+    sectors: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
 
 Resolved = tuple[str | None, str | None]  # (entity id, name)
@@ -90,7 +94,20 @@ def organisation(noun: Token, end: int, ctx: Context) -> Resolved:
                 return m.entity, m.name
             if _ends_in(m.text, key):  # "Landgericht Mannheim", an entity named "Mannheim"
                 return m.entity, m.text
+    if not described and (typed := _of_sector(body, ctx)) is not None:
+        return typed.entity, typed.name
     return None, _earlier_noun(noun, key, described, ctx)
+
+
+def _of_sector(body: str, ctx: Context) -> Named | None:
+    """ "Das Bündnis" after "Nato" (IGOWSTNAT): the last organisation whose actor code has
+    a sector the noun can stand for (IGO, NGO, MNC, JUD, MED, …). The code, not the name,
+    says what kind of organisation it is, and junk ORG mentions have none."""
+    sectors = {code for code, nouns in ctx.sectors.items() if body in nouns}
+    for m in reversed(ctx.before):
+        if m.actor and (m.actor[:3] in sectors or m.actor[3:6] in sectors):
+            return m
+    return None
 
 
 def _earlier_noun(noun: Token, key: str, described: bool, ctx: Context) -> str | None:

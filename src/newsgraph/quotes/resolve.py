@@ -57,6 +57,7 @@ class Resolver:
     def __init__(self, doc: Doc, entities: list[dict[str, Any]], lex: Lexicon) -> None:
         self.doc = doc
         self.mentions = entity_mentions(entities)
+        self.actors = {str(e.get("id")): str(e.get("actor") or "") for e in entities}
         self.lex = lex
         self.named: list[
             tuple[int, str, str | None]
@@ -106,14 +107,19 @@ class Resolver:
 
     def _organisation(self, noun: Token, span: Offsets) -> tuple[str | None, str | None]:
         before = [
-            Named(m.entity, m.name, self._text(m))
+            Named(m.entity, m.name, self._text(m), self.actors.get(str(m.entity), ""))
             for m in self.mentions
             if m.type == "ORG" and m.end <= span[0]
         ]
         places = {m.name for m in self.mentions if m.type in ("LOC", "GPE")}
         places |= {self._text(m) for m in self.mentions if m.type in ("LOC", "GPE")}
         bodies = self.lex.words.get("org_role", frozenset())
-        context = Context(before, bodies, self._name_in, places.__contains__)
+        sectors = {
+            k[len("org_sector_") :]: v
+            for k, v in self.lex.words.items()
+            if k.startswith("org_sector_")
+        }
+        context = Context(before, bodies, self._name_in, places.__contains__, sectors)
         entity, name = organisation(noun, span[1], context)
         if name is not None and entity is None:  # a name found in the text: its entity
             entity = next(
