@@ -678,6 +678,12 @@ def test_en_no_words_after_respond_to(analyse: Analyse) -> None:
     assert analyse(text, "en") == []
 
 
+def test_en_joined_verb_ends_the_words_said(analyse: Analyse) -> None:
+    text = "The mayor said the ruling was deeply unfair and vowed to appeal."
+    q = one(analyse(text, "en"), "ruling")
+    assert q["text"] == "the ruling was deeply unfair"
+
+
 def test_en_that_after_adverb(analyse: Analyse) -> None:
     q = one(analyse("He insisted, however, that the vote had been fair.", "en"), "fair")
     assert q["text"] == "that the vote had been fair"

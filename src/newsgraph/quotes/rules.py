@@ -125,7 +125,7 @@ def _clause_after(toks: Sequence[Token], at: Attribution, lex: Lexicon) -> tuple
         j = _that_after(toks, at.hi)
         while j < n and toks[j].text in (",", ":"):
             j += 1
-        end = _asked_end(toks, at.cue.i, j)
+        end = min(_asked_end(toks, at.cue.i, j), _joined_verb(toks, j))
         if j < n and toks[j].lower_ == "to" and lex.has("to_whom", toks[at.cue.i].lemma_):
             return None  # "did not respond *to* a request": to whom, not what
         return (j, end) if end - j >= 3 and not toks[j].is_punct else None
@@ -164,6 +164,16 @@ def _asked_end(toks: Sequence[Token], cue: int, j: int) -> int:
     if verb.tag_ != "VBN" or verb.dep_ != "advcl" or not bare:
         return n  # "As I have *suggested*, …" has a subject: it says what follows
     return next((k for k in range(j, n) if toks[k].text == ","), n)
+
+
+def _joined_verb(toks: Sequence[Token], j: int) -> int:
+    """ "said the ruling was disappointing *and vowed to appeal*": "and" with a past-tense
+    verb and no subject of its own goes on with the speaker, not with the words said."""
+    n = len(toks)
+    for k in range(j + 3, n - 1):
+        if toks[k].lower_ == "and" and toks[k + 1].tag_ == "VBD" and not toks[k].is_quote:
+            return k - 1 if toks[k - 1].text == "," else k
+    return n
 
 
 def _verb_last_aux(toks: Sequence[Token], at: Attribution, j: int) -> bool:
