@@ -638,6 +638,12 @@ def test_en_clause_before_attribution(analyse: Analyse, text: str, content: str,
             "ready",
             "Officials in Kigali",
         ),
+        # a speech verb joined to another speaks for their subject
+        (
+            "The governor praised the rescue teams and said the roads would reopen soon.",
+            "roads",
+            "The governor",
+        ),
         # the name before a relative clause, where the parse hangs it elsewhere
         (
             "Home Secretary Laura Whitfield, who had promised the flight would leave this week, "

@@ -170,8 +170,10 @@ def _joined_verb(toks: Sequence[Token], j: int) -> int:
     """ "said the ruling was disappointing *and vowed to appeal*": "and" with a past-tense
     verb and no subject of its own goes on with the speaker, not with the words said."""
     n = len(toks)
-    for k in range(j + 3, n - 1):
-        if toks[k].lower_ == "and" and toks[k + 1].tag_ == "VBD" and not toks[k].is_quote:
+    inside = False  # words in quotation marks are somebody's, whatever verbs they join
+    for k in range(j, n - 1):
+        inside = inside != toks[k].is_quote
+        if k >= j + 3 and not inside and toks[k].lower_ == "and" and toks[k + 1].tag_ == "VBD":
             return k - 1 if toks[k - 1].text == "," else k
     return n
 

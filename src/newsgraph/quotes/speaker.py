@@ -50,9 +50,11 @@ def parsed_subject(toks: Sequence[Token], v: int) -> tuple[IdxSpan | None, IdxSp
 
 def _shared_subject(toks: Sequence[Token], v: int, index: dict[int, int]) -> IdxSpan | None:
     """ "X left the room, *saying* …", "X was quoted *as saying* …": a participle
-    clause speaks for the subject of the verb it hangs on."""
+    clause speaks for the subject of the verb it hangs on; so does a verb joined to it
+    ("X said … and *warned* …")."""
     verb = toks[v]
-    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "pcomp", "xcomp") or verb.head is verb:
+    participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp", "xcomp")
+    if not (participle or verb.dep_ == "conj") or verb.head is verb:
         return None
     head = verb.head.head if verb.head.pos_ == "ADP" else verb.head
     for child in head.children:
