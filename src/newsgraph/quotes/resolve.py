@@ -58,7 +58,18 @@ class Resolver:
         self.doc = doc
         self.mentions = entity_mentions(entities)
         self.actors = {str(e.get("id")): str(e.get("actor") or "") for e in entities}
+        self.places = {
+            name
+            for m in self.mentions
+            if m.type in ("LOC", "GPE")
+            for name in (m.name, self._text(m))
+        }
         self.lex = lex
+        self.sectors = {
+            k.removeprefix("org_sector_"): v
+            for k, v in lex.words.items()
+            if k.startswith("org_sector_")
+        }
         self.named: list[
             tuple[int, str, str | None]
         ] = []  # (offset, name, entity) of speakers so far
@@ -111,15 +122,8 @@ class Resolver:
             for m in self.mentions
             if m.type == "ORG" and m.end <= span[0]
         ]
-        places = {m.name for m in self.mentions if m.type in ("LOC", "GPE")}
-        places |= {self._text(m) for m in self.mentions if m.type in ("LOC", "GPE")}
         bodies = self.lex.words.get("org_role", frozenset())
-        sectors = {
-            k[len("org_sector_") :]: v
-            for k, v in self.lex.words.items()
-            if k.startswith("org_sector_")
-        }
-        context = Context(before, bodies, self._name_in, places.__contains__, sectors)
+        context = Context(before, bodies, self._name_in, self.places.__contains__, self.sectors)
         entity, name = organisation(noun, span[1], context)
         if name is not None and entity is None:  # a name found in the text: its entity
             entity = next(
@@ -325,8 +329,8 @@ def _role_prefix(toks: Sequence[Token], role: str) -> str:
 
 
 def _without_article(toks: list[Token]) -> str:
-    first = 1 if toks[0].lower_ in ("the", "a", "an") else 0
-    return " ".join(t.text for t in toks[first:]).replace(" 's", "'s")
+    first = toks[1] if toks[0].lower_ in ("the", "a", "an") and len(toks) > 1 else toks[0]
+    return str(first.doc.text[first.idx : toks[-1].idx + len(toks[-1])])
 
 
 def _german_plural(tok: Token, role: str) -> bool:
